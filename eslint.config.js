@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const UI_LIBRARIES = ['react', 'react-dom', 'react/*', '@xyflow/*', 'monaco-editor', 'monaco-editor/*', 'mermaid', 'zustand', 'zustand/*', 'zundo', 'elkjs', 'elkjs/*'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/use*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // The core is pure: it runs in Node and the browser and knows no UI library (STYLE.md).
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_LIBRARIES, message: 'src/core must not import a UI library: it runs in Node.' },
+            { group: ['**/state/*', '**/features/*', '**/app/*', '**/components/*', '**/cli/*'], message: 'src/core imports only from src/core.' },
+          ],
+        },
+      ],
+    },
+  },
+);

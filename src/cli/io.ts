@@ -1,0 +1,84 @@
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import process from 'node:process';
+import { readDesign, formatIssue } from '../core/format/read';
+import type { Design } from '../core/model/types';
+import type { Document } from 'yaml';
+
+/** What a command may touch: output streams and files. Tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readText: (path: string) => Promise<string>;
+  writeText: (path: string, text: string) => Promise<void>;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createProcessIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
+    writeText: async (path, text) => {
+      const dir = path.replace(/[/\\][^/\\]*$/, '');
+      if (dir && dir !== path) await mkdir(dir, { recursive: true });
+      await writeFile(path, text, 'utf8');
+    },
+  };
+}
+
+export interface LoadedDesign {
+  design: Design;
+  text: string;
+  doc?: Document;
+}
+
+/**
+ * Read and validate FILE; on failure print every error with path and line:column on standard
+ * error and return undefined (the command then exits 2). Warnings go to standard error too.
+ */
+export async function loadDesign(file: string | undefined, io: CliIo): Promise<LoadedDesign | undefined> {
+  if (!file) {
+    io.stderr('signalbox: missing FILE (a .signalbox.yaml or .json file, or - for standard input)\n');
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = await io.readText(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    io.stderr(`signalbox: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+  const name = file === '-' ? '<stdin>' : file;
+  const result = readDesign(text, file === '-' ? undefined : file);
+  for (const issue of result.issues) io.stderr(`${formatIssue(issue, name)}\n`);
+  if (!result.design) return undefined;
+  return { design: result.design, text, doc: result.doc };
+}
+
+/** A tiny flag parser: `--to x`, `--to=x`, boolean flags, positionals. Unknown flags are errors. */
+export function parseFlags(
+  args: string[],
+  spec: { values: readonly string[]; booleans?: readonly string[] },
+): { flags: Record<string, string | true>; positionals: string[]; error?: string } {
+  const flags: Record<string, string | true> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith('--')) {
+      const [key, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (spec.booleans?.includes(key)) flags[key] = true;
+      else if (spec.values.includes(key)) {
+        const value = inline ?? args[++i];
+        if (value === undefined) return { flags, positionals, error: `--${key} needs a value` };
+        flags[key] = value;
+      } else return { flags, positionals, error: `unknown option --${key}` };
+    } else positionals.push(arg);
+  }
+  return { flags, positionals };
+}

@@ -1,0 +1,86 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Design, Issue } from '../model/types';
+import { validateDesign, type PathSegment } from '../model/validate';
+
+export type FileFormat = 'yaml' | 'json';
+
+export interface ReadResult {
+  /** Present when the document is a valid design (warnings may still be listed). */
+  design?: Design;
+  /** Errors first, then warnings; each with its path and, for YAML, line:column. */
+  issues: Issue[];
+  /** The parsed YAML document (comments, order, style), for writing back edits in place. */
+  doc?: Document;
+  format: FileFormat;
+}
+
+/** A file name ending `.json` is JSON; otherwise the text decides (`{` first means JSON). */
+export function detectFormat(text: string, fileName?: string): FileFormat {
+  if (fileName?.toLowerCase().endsWith('.json')) return 'json';
+  if (fileName && /\.ya?ml$/i.test(fileName)) return 'yaml';
+  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
+}
+
+/** Where a path points in the source: the key of the last segment if it exists, else its parent. */
+function locate(doc: Document, path: PathSegment[]): [number, number] | undefined {
+  let node: unknown = doc.contents;
+  let best: [number, number] | undefined = (node as YamlNode | null)?.range ? [(node as YamlNode).range![0], 0] : undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) === seg);
+      if (!pair) break;
+      const key = pair.key as YamlNode | null;
+      if (key?.range) best = [key.range[0], 0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      const r = (node as YamlNode | undefined)?.range;
+      if (r) best = [r[0], 0];
+    } else break;
+  }
+  return best;
+}
+
+/**
+ * Read a design from YAML or JSON text. JSON is read by the YAML parser too (JSON is YAML), so
+ * both get line:column on every issue. Never throws.
+ */
+export function readDesign(text: string, fileName?: string): ReadResult {
+  const format = detectFormat(text, fileName);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  if (doc.errors.length > 0) {
+    const issues: Issue[] = doc.errors.map((e) => ({
+      severity: 'error',
+      path: '',
+      message: `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`,
+      ...at(e.pos[0]),
+    }));
+    return { issues, format };
+  }
+  if (doc.contents === null) {
+    return { issues: [{ severity: 'error', path: '', message: 'the file is empty', line: 1, column: 1 }], format };
+  }
+
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const result = validateDesign(raw);
+  const issues = result.issues.map((issue, i) => {
+    const pos = locate(doc, result.paths[i] ?? []);
+    return pos ? { ...issue, ...at(pos[0]) } : issue;
+  });
+  issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return { design: result.design, issues, doc, format };
+}
+
+/** `links[3].timeoutMs (12:5): expected a positive integer` */
+export function formatIssue(issue: Issue, fileName?: string): string {
+  const where =
+    issue.line !== undefined ? `${fileName ? `${fileName}:` : ''}${issue.line}:${issue.column ?? 1}` : (fileName ?? '');
+  const path = issue.path || '(document)';
+  return `${where ? `${where}: ` : ''}${issue.severity}: ${path}: ${issue.message}`;
+}

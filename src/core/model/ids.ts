@@ -1,0 +1,33 @@
+import type { Design, Link } from './types';
+
+/** A link's id: explicit `id`, else `from->to`, else `from->to:channel` (format.md). */
+export function getLinkId(link: Pick<Link, 'from' | 'to' | 'channel' | 'id'>): string {
+  if (typeof link.id === 'string' && link.id !== '') return link.id;
+  const base = `${link.from}->${link.to}`;
+  return link.channel ? `${base}:${link.channel}` : base;
+}
+
+/** Map of link id to the link, in design order. */
+export function getLinksById(design: Design): Map<string, Link> {
+  const byId = new Map<string, Link>();
+  for (const link of design.links) byId.set(getLinkId(link), link);
+  return byId;
+}
+
+const ID_SAFE = /[^a-z0-9_-]+/g;
+
+/** A fresh node id from a display name, unique within the design: `Order Service` -> `order-service`. */
+export function makeNodeId(name: string, taken: ReadonlySet<string> | Record<string, unknown>): string {
+  const has = (id: string) => (taken instanceof Set ? taken.has(id) : Object.prototype.hasOwnProperty.call(taken, id));
+  const base =
+    name
+      .toLowerCase()
+      .replace(ID_SAFE, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'node';
+  if (!has(base)) return base;
+  for (let i = 2; ; i++) {
+    const id = `${base}-${i}`;
+    if (!has(id)) return id;
+  }
+}

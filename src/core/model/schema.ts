@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import {
+  BACKOFFS,
+  COMPATIBILITIES,
+  DELIVERIES,
+  DISCOVERIES,
+  GATEWAY_AUTHS,
+  LINK_KINDS,
+  NODE_KINDS,
+  PATTERNS,
+  PROTOCOLS,
+  SAGAS,
+  SEVERITIES,
+} from './types';
+
+// Messages follow format.md: `links[3].timeoutMs: expected a positive integer`.
+// A missing required key says `required` rather than what type it expected.
+const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : what);
+const positiveInt = z
+  .number({ error: expected('expected a positive integer') })
+  .int({ error: expected('expected a positive integer') })
+  .positive({ error: expected('expected a positive integer') });
+const nonNegativeInt = z
+  .number({ error: expected('expected a whole number >= 0') })
+  .int({ error: expected('expected a whole number >= 0') })
+  .min(0, { error: expected('expected a whole number >= 0') });
+const nonNegative = z.number({ error: expected('expected a number >= 0') }).min(0, { error: expected('expected a number >= 0') });
+const percent = z
+  .number({ error: expected('expected a percentage between 0 and 100') })
+  .min(0, { error: expected('expected a percentage between 0 and 100') })
+  .max(100, { error: expected('expected a percentage between 0 and 100') });
+const text = z.string({ error: expected('expected text') });
+const nonEmptyText = text.min(1, { error: expected('expected non-empty text') });
+const bool = z.boolean({ error: expected('expected true or false') });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: expected(`expected one of ${values.join(', ')}`) });
+
+/** The keys each object knows; anything else is kept and reported as a warning. */
+export const KNOWN_KEYS = {
+  design: ['signalbox', 'name', 'description', 'nodes', 'links', 'flows', 'rules'],
+  node: [
+    'kind',
+    'name',
+    'at',
+    'notes',
+    'tags',
+    'group',
+    'team',
+    'replicas',
+    'availability',
+    'latencyMs',
+    'tech',
+    'outbox',
+    'discovery',
+    'healthCheck',
+    'tracing',
+    'eventSourced',
+    'auth',
+    'rateLimitRps',
+  ],
+  link: [
+    'id',
+    'from',
+    'to',
+    'kind',
+    'notes',
+    'protocol',
+    'version',
+    'operations',
+    'timeoutMs',
+    'retry',
+    'breaker',
+    'bulkhead',
+    'idempotent',
+    'auth',
+    'channel',
+    'message',
+    'delivery',
+    'dlq',
+    'consumerGroup',
+    'pattern',
+  ],
+  retry: ['max', 'backoff', 'jitter', 'baseMs'],
+  breaker: ['failureRatePct', 'openMs', 'fallback'],
+  bulkhead: ['maxConcurrent'],
+  message: ['name', 'version', 'schema', 'compatibility'],
+  flow: ['name', 'saga', 'steps'],
+  step: ['link', 'compensation', 'readOnly', 'pivot'],
+  ruleThresholds: ['max', 'min', 'severity'],
+} as const;
+
+export const retrySchema = z.looseObject({
+  max: nonNegativeInt,
+  backoff: oneOf(BACKOFFS).optional(),
+  jitter: bool.optional(),
+  baseMs: positiveInt.optional(),
+});
+
+export const breakerSchema = z.looseObject({
+  failureRatePct: percent.optional(),
+  openMs: positiveInt.optional(),
+  fallback: text.optional(),
+});
+
+export const bulkheadSchema = z.looseObject({ maxConcurrent: positiveInt });
+
+export const messageSchema = z.looseObject({
+  name: text.optional(),
+  version: z.union([z.number(), z.string()], { error: expected('expected a version number or text') }).optional(),
+  schema: z.record(z.string(), z.unknown(), { error: expected('expected a JSON Schema object') }).optional(),
+  compatibility: oneOf(COMPATIBILITIES).optional(),
+});
+
+export const nodeSchema = z.looseObject({
+  kind: oneOf(NODE_KINDS),
+  name: nonEmptyText,
+  at: z.tuple([z.number(), z.number()], { error: expected('expected a position [x, y]') }).optional(),
+  notes: text.optional(),
+  tags: z.array(text, { error: expected('expected a list of text') }).optional(),
+  group: text.optional(),
+  team: text.optional(),
+  replicas: positiveInt.optional(),
+  availability: percent.optional(),
+  latencyMs: nonNegative.optional(),
+  tech: text.optional(),
+  outbox: bool.optional(),
+  discovery: oneOf(DISCOVERIES).optional(),
+  healthCheck: bool.optional(),
+  tracing: bool.optional(),
+  eventSourced: bool.optional(),
+  auth: oneOf(GATEWAY_AUTHS).optional(),
+  rateLimitRps: positiveInt.optional(),
+});
+
+export const linkSchema = z.looseObject({
+  id: nonEmptyText.optional(),
+  from: nonEmptyText,
+  to: nonEmptyText,
+  kind: oneOf(LINK_KINDS),
+  notes: text.optional(),
+  protocol: oneOf(PROTOCOLS).optional(),
+  version: z.union([text, z.number()], { error: expected('expected a version like v1') }).optional(),
+  operations: z.array(text, { error: expected('expected a list of operations') }).optional(),
+  timeoutMs: positiveInt.optional(),
+  retry: retrySchema.optional(),
+  breaker: breakerSchema.optional(),
+  bulkhead: bulkheadSchema.optional(),
+  idempotent: bool.optional(),
+  auth: oneOf(GATEWAY_AUTHS).optional(),
+  channel: nonEmptyText.optional(),
+  message: messageSchema.optional(),
+  delivery: oneOf(DELIVERIES).optional(),
+  dlq: nonEmptyText.optional(),
+  consumerGroup: text.optional(),
+  pattern: oneOf(PATTERNS).optional(),
+});
+
+export const stepSchema = z.looseObject({
+  link: nonEmptyText,
+  compensation: text.optional(),
+  readOnly: bool.optional(),
+  pivot: bool.optional(),
+});
+
+export const flowSchema = z.looseObject({
+  name: nonEmptyText,
+  saga: oneOf(SAGAS).optional(),
+  steps: z.array(stepSchema, { error: expected('expected a list of steps') }),
+});
+
+export const ruleSettingSchema = z.union(
+  [
+    z.literal('off'),
+    z.literal(false),
+    oneOf(SEVERITIES),
+    z.looseObject({ max: z.number().optional(), min: z.number().optional(), severity: oneOf(SEVERITIES).optional() }),
+  ],
+  { error: expected('expected off, a severity (error, warning, info) or thresholds like { max: 3 }') },
+);
+
+export const designSchema = z.looseObject({
+  signalbox: positiveInt,
+  name: nonEmptyText,
+  description: text.optional(),
+  nodes: z.record(z.string(), nodeSchema, { error: expected('expected a map of node id to node') }),
+  links: z.array(linkSchema, { error: expected('expected a list of links') }).default([]),
+  flows: z.array(flowSchema, { error: expected('expected a list of flows') }).optional(),
+  rules: z.record(z.string(), ruleSettingSchema, { error: expected('expected a map of rule id to setting') }).optional(),
+});

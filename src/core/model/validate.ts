@@ -1,0 +1,111 @@
+import type { Design, Issue } from './types';
+import { FORMAT_VERSION } from './types';
+import { designSchema, KNOWN_KEYS } from './schema';
+import { getLinkId } from './ids';
+
+export type PathSegment = string | number;
+
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/** `['links', 3, 'timeoutMs']` -> `links[3].timeoutMs`; odd keys are quoted: `nodes["my node"]`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (PLAIN_KEY.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+export interface ValidationResult {
+  /** Present when there is no error; warnings may still be listed. */
+  design?: Design;
+  issues: Issue[];
+  /** The path of every issue, as segments, parallel to `issues` (for line:column lookup). */
+  paths: PathSegment[][];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Check a parsed document against format.md: schema, version, references, duplicate ids.
+ * Unknown keys are kept and reported as warnings.
+ */
+export function validateDesign(raw: unknown): ValidationResult {
+  const issues: Issue[] = [];
+  const paths: PathSegment[][] = [];
+  const add = (severity: Issue['severity'], path: PathSegment[], message: string) => {
+    issues.push({ severity, path: formatPath(path), message });
+    paths.push(path);
+  };
+
+  if (!isRecord(raw)) {
+    add('error', [], 'expected a design document (a map with signalbox, name, nodes, links)');
+    return { issues, paths };
+  }
+  const version = raw.signalbox;
+  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
+    add(
+      'error',
+      ['signalbox'],
+      `format version ${version} is newer than this Signalbox reads (${FORMAT_VERSION}); update Signalbox to open it`,
+    );
+    return { issues, paths };
+  }
+
+  const parsed = designSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const zi of parsed.error.issues) {
+      const path = zi.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+      add('error', path, zi.message);
+    }
+    return { issues, paths };
+  }
+  const design = parsed.data as Design;
+
+  // References and ids.
+  const seen = new Map<string, number>();
+  design.links.forEach((link, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!Object.prototype.hasOwnProperty.call(design.nodes, link[end])) {
+        add('error', ['links', i, end], `unknown node "${link[end]}"`);
+      }
+    }
+    const id = getLinkId(link);
+    const first = seen.get(id);
+    if (first !== undefined) add('error', ['links', i], `duplicate link id "${id}" (same as links[${first}])`);
+    else seen.set(id, i);
+  });
+  design.flows?.forEach((flow, f) =>
+    flow.steps.forEach((step, s) => {
+      if (!seen.has(step.link)) add('error', ['flows', f, 'steps', s, 'link'], `unknown link "${step.link}"`);
+    }),
+  );
+
+  // Unknown keys: kept, reported.
+  const warnUnknown = (obj: unknown, known: readonly string[], path: PathSegment[]) => {
+    if (!isRecord(obj)) return;
+    for (const key of Object.keys(obj)) {
+      if (!known.includes(key)) add('warning', [...path, key], 'unknown key (kept as is)');
+    }
+  };
+  warnUnknown(raw, KNOWN_KEYS.design, []);
+  for (const [id, node] of Object.entries(design.nodes)) warnUnknown(node, KNOWN_KEYS.node, ['nodes', id]);
+  design.links.forEach((link, i) => {
+    warnUnknown(link, KNOWN_KEYS.link, ['links', i]);
+    warnUnknown(link.retry, KNOWN_KEYS.retry, ['links', i, 'retry']);
+    warnUnknown(link.breaker, KNOWN_KEYS.breaker, ['links', i, 'breaker']);
+    warnUnknown(link.bulkhead, KNOWN_KEYS.bulkhead, ['links', i, 'bulkhead']);
+    warnUnknown(link.message, KNOWN_KEYS.message, ['links', i, 'message']);
+  });
+  design.flows?.forEach((flow, f) => {
+    warnUnknown(flow, KNOWN_KEYS.flow, ['flows', f]);
+    flow.steps.forEach((step, s) => warnUnknown(step, KNOWN_KEYS.step, ['flows', f, 'steps', s]));
+  });
+
+  if (issues.some((i) => i.severity === 'error')) return { issues, paths };
+  return { design, issues, paths };
+}
