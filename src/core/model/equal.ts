@@ -12,3 +12,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
   return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && deepEqual(ra[k], rb[k]));
 }
+
+/** A deep copy of plain data (designs are JSON-like: no dates, maps or cycles). */
+export function cloneData<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

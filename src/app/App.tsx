@@ -1,0 +1,34 @@
+import { lazy, Suspense } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { TopBar } from './TopBar';
+import { SidePanel } from './SidePanel';
+import { Palette } from '../features/palette/Palette';
+import { Canvas } from '../features/canvas/Canvas';
+import { useUiStore } from '../state/overlayStores';
+
+// Monaco is large: the code view loads only when opened (issue 6).
+const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({ default: m.CodePanel })));
+
+export function App() {
+  const codeOpen = useUiStore((s) => s.codeOpen);
+  const readOnly = useUiStore((s) => s.readOnly);
+  return (
+    <ReactFlowProvider>
+      <div className={`app${readOnly ? ' app--readonly' : ''}`}>
+        {!readOnly && <TopBar />}
+        <main className="workspace">
+          {!readOnly && <Palette />}
+          <section className="canvas-area" aria-label="Canvas">
+            <Canvas />
+          </section>
+          {codeOpen && !readOnly && (
+            <Suspense fallback={<div className="code-panel code-panel--loading">Loading editor…</div>}>
+              <CodePanel />
+            </Suspense>
+          )}
+          {!readOnly && <SidePanel />}
+        </main>
+      </div>
+    </ReactFlowProvider>
+  );
+}

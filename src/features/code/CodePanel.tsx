@@ -1,0 +1,4 @@
+// Scaffolding: the owner of this feature replaces it.
+export function CodePanel() {
+  return <div className="placeholder">CodePanel</div>;
+}

@@ -1,0 +1,4 @@
+// Scaffolding: the owner of this feature replaces it.
+export function Palette() {
+  return <div className="placeholder">Palette</div>;
+}

@@ -1,0 +1,67 @@
+/**
+ * View-only overlays on the canvas, kept apart from the design store so that computing them
+ * (findings, a what-if scenario) never enters undo history and never re-renders the design.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { Finding, Severity } from '../core/model/types';
+
+export interface FindingsState {
+  findings: Finding[];
+  /** Worst severity per node id and per link id, for badges. */
+  worstByNode: Record<string, Severity>;
+  worstByLink: Record<string, Severity>;
+  summary: { error: number; warning: number; info: number };
+  /** True while a lint of a newer design version is running. */
+  pending: boolean;
+}
+
+export const findingsStore = createStore<FindingsState>()(() => ({
+  findings: [],
+  worstByNode: {},
+  worstByLink: {},
+  summary: { error: 0, warning: 0, info: 0 },
+  pending: false,
+}));
+
+export function useFindingsStore<T>(selector: (s: FindingsState) => T): T {
+  return useStore(findingsStore, selector);
+}
+
+export type NodeState = 'down' | 'failed' | 'degraded' | 'lagging' | 'ok';
+
+export interface WhatIfState {
+  /** What-if mode is on: clicks on nodes toggle them down instead of selecting. */
+  active: boolean;
+  down: string[];
+  /** The state of every node under the scenario; empty when inactive. */
+  states: Record<string, NodeState>;
+  explanations: Record<string, string>;
+}
+
+export const whatIfStore = createStore<WhatIfState>()(() => ({ active: false, down: [], states: {}, explanations: {} }));
+
+export function useWhatIfStore<T>(selector: (s: WhatIfState) => T): T {
+  return useStore(whatIfStore, selector);
+}
+
+/** Which tab of the side panel is open, and a request to frame elements on the canvas. */
+export interface UiState {
+  panel: 'inspector' | 'findings' | 'export' | 'whatif';
+  codeOpen: boolean;
+  /** Set by a finding click: the canvas fits these into view, then clears it. */
+  frameRequest: { nodes: string[]; links: string[]; at: number } | null;
+  /** View mode (`view` share links): no editing chrome. */
+  readOnly: boolean;
+}
+
+export const uiStore = createStore<UiState>()(() => ({
+  panel: 'inspector',
+  codeOpen: false,
+  frameRequest: null,
+  readOnly: false,
+}));
+
+export function useUiStore<T>(selector: (s: UiState) => T): T {
+  return useStore(uiStore, selector);
+}
