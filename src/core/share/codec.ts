@@ -1,0 +1,177 @@
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import type { Design, Issue } from '../model/types';
+import { FORMAT_VERSION } from '../model/types';
+import { validateDesign } from '../model/validate';
+import { packDesign, unpackDesign } from './compact';
+import { S1_DICTIONARY } from './dictionary';
+import { frameToText, textToFrame } from './frame';
+
+/** Open a design for editing, or read-only (a link for a review or a wiki page). */
+export type ShareMode = 'edit' | 'view';
+
+export type ShareErrorCode =
+  'empty' | 'unknown-format' | 'too-new' | 'corrupt' | 'truncated' | 'invalid-design' | 'needs-passphrase' | 'wrong-passphrase';
+
+export interface ShareError {
+  code: ShareErrorCode;
+  /** A sentence for a person: what is wrong with the link and what to do. */
+  message: string;
+}
+
+export type ShareDecodeResult =
+  { ok: true; design: Design; mode: ShareMode; warnings: Issue[] } | { ok: false; error: ShareError };
+
+export interface ShareEncodeOptions {
+  mode?: ShareMode;
+}
+
+/** Plain links: `s<version>.`; the version this Signalbox writes and the newest it reads. */
+export const SHARE_PREFIX = 's1.';
+/** Passphrase-protected links: `p<version>.` (see protect.ts). */
+export const PROTECTED_SHARE_PREFIX = 'p1.';
+const PLAIN_LINK_VERSION = 1;
+export const PROTECTED_LINK_VERSION = 1;
+
+/** The body's first byte. Bits this version does not know mean a newer writer. */
+const FLAG_VIEW = 1;
+const KNOWN_FLAGS = FLAG_VIEW;
+
+const PREFIX_PATTERN = /^([a-z])(\d+)\./;
+
+function fail(code: ShareErrorCode, message: string): { ok: false; error: ShareError } {
+  return { ok: false, error: { code, message } };
+}
+
+/** The part after `#` of a whole link, a `#fragment` or a bare fragment; whitespace a mail client wrapped in is dropped. */
+export function extractFragment(fragmentOrUrl: string): string {
+  const hash = fragmentOrUrl.indexOf('#');
+  const fragment = hash >= 0 ? fragmentOrUrl.slice(hash + 1) : /^[a-z]+:\/\//i.test(fragmentOrUrl.trim()) ? '' : fragmentOrUrl;
+  return fragment.replace(/\s+/g, '');
+}
+
+/** True when a location hash looks like a share link of any version (a newer one gets a clear refusal, not silence). */
+export function isShareFragment(hash: string): boolean {
+  const m = PREFIX_PATTERN.exec(hash.startsWith('#') ? hash.slice(1) : hash);
+  return m !== null && (m[1] === 's' || m[1] === 'p');
+}
+
+/** `base` with any fragment it had replaced by this one. */
+export function buildShareUrl(base: string, fragment: string): string {
+  const hash = base.indexOf('#');
+  const root = hash >= 0 ? base.slice(0, hash) : base;
+  return `${root}#${fragment.startsWith('#') ? fragment.slice(1) : fragment}`;
+}
+
+/** The body of an s1 link: a flags byte, then the compact design, raw deflate level 9 with the s1 dictionary. */
+export function encodeShareBody(design: Design, mode: ShareMode): Uint8Array {
+  const json = JSON.stringify(packDesign(design));
+  const deflated = deflateSync(strToU8(json), { level: 9, dictionary: S1_DICTIONARY });
+  const body = new Uint8Array(deflated.length + 1);
+  body[0] = mode === 'view' ? FLAG_VIEW : 0;
+  body.set(deflated, 1);
+  return body;
+}
+
+/**
+ * The fragment (what goes after `#`) that opens exactly this design: `s1.` then base64url of the
+ * framed, compressed compact design. Positions are rounded to whole pixels on the way.
+ */
+export function encodeShareFragment(design: Design, options: ShareEncodeOptions = {}): string {
+  return SHARE_PREFIX + frameToText(encodeShareBody(design, options.mode ?? 'edit'));
+}
+
+/** The design held by an s1 body (a plain link's, or a protected link's once decrypted). */
+export function decodeShareBody(body: Uint8Array): ShareDecodeResult {
+  const flags = body[0];
+  if (flags === undefined) return fail('corrupt', 'This link is damaged: it holds no design.');
+  if ((flags & ~KNOWN_FLAGS) !== 0) {
+    return fail('too-new', 'This link uses options this Signalbox does not know; update Signalbox to open it.');
+  }
+  let raw: unknown;
+  try {
+    const json = strFromU8(inflateSync(body.subarray(1), { dictionary: S1_DICTIONARY }));
+    raw = unpackDesign(JSON.parse(json));
+  } catch {
+    // The checksum matched, so the bytes are as written: whatever wrote them was not Signalbox s1.
+    return fail('corrupt', 'This link is damaged: its design cannot be unpacked.');
+  }
+  const { design, issues } = validateDesign(raw);
+  if (!design) {
+    const newer = issues.find((i) => i.path === 'signalbox' && /newer/.test(i.message));
+    if (newer) {
+      const version = (raw as { signalbox?: unknown }).signalbox;
+      return fail(
+        'too-new',
+        `This link holds a design in format version ${String(version)}, newer than this Signalbox reads (${FORMAT_VERSION}); update Signalbox to open it.`,
+      );
+    }
+    const errors = issues.filter((i) => i.severity === 'error');
+    const listed = errors
+      .slice(0, 3)
+      .map((i) => `${i.path || '(document)'}: ${i.message}`)
+      .join('; ');
+    const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+    return fail('invalid-design', `This link holds a design Signalbox cannot open: ${listed}${more}.`);
+  }
+  return {
+    ok: true,
+    design,
+    mode: flags & FLAG_VIEW ? 'view' : 'edit',
+    warnings: issues.filter((i) => i.severity === 'warning'),
+  };
+}
+
+/** What the prefix says: a version this Signalbox reads, or why not. */
+export function checkPrefix(fragment: string): { ok: true; kind: 's' | 'p'; payload: string } | { ok: false; error: ShareError } {
+  if (fragment === '') return fail('empty', 'This link holds no design: there is nothing after the # in it.');
+  const m = PREFIX_PATTERN.exec(fragment);
+  if (!m || (m[1] !== 's' && m[1] !== 'p')) {
+    return fail('unknown-format', `This is not a Signalbox share link: its part after # should start with ${SHARE_PREFIX}`);
+  }
+  const kind = m[1];
+  const version = Number(m[2]);
+  const known = kind === 's' ? PLAIN_LINK_VERSION : PROTECTED_LINK_VERSION;
+  if (version > known) {
+    return fail(
+      'too-new',
+      `This link was made by a newer Signalbox (link format ${kind}${version}); update Signalbox to open it.`,
+    );
+  }
+  if (version !== known) {
+    return fail('unknown-format', `This is not a Signalbox share link: link format ${kind}${m[2]} does not exist.`);
+  }
+  return { ok: true, kind, payload: fragment.slice(m[0].length) };
+}
+
+/** The frame's verdict as a person reads it. */
+export function frameError(payload: string): { ok: false; error: ShareError } | { ok: true; body: Uint8Array } {
+  const frame = textToFrame(payload);
+  if (frame.ok) return frame;
+  if (frame.code === 'truncated') {
+    const counts = frame.need !== undefined ? ` (it has ${frame.have} of the ${frame.need} characters after the prefix)` : '';
+    return fail('truncated', `This link is incomplete: it was probably cut off when pasted${counts}. Copy the whole link again.`);
+  }
+  return fail(
+    'corrupt',
+    `This link is damaged: ${frame.reason}. It was changed after it was made; copy it again from its source.`,
+  );
+}
+
+/**
+ * The design a link holds, validated. Accepts a whole URL, `#fragment` or a bare fragment. Never
+ * throws: every failure is a ShareError with a message to show as is.
+ */
+export function decodeShareFragment(fragmentOrUrl: string): ShareDecodeResult {
+  try {
+    const prefix = checkPrefix(extractFragment(fragmentOrUrl));
+    if (!prefix.ok) return prefix;
+    const framed = frameError(prefix.payload);
+    if (!framed.ok) return framed;
+    if (prefix.kind === 'p') {
+      return fail('needs-passphrase', 'This link is protected by a passphrase: enter the passphrase to open the design.');
+    }
+    return decodeShareBody(framed.body);
+  } catch (error) {
+    return fail('corrupt', `This link is damaged: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}

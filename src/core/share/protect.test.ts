@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readDesign } from '../format/read';
+import { deepEqual } from '../model/equal';
+import { decodeShareFragment, encodeShareFragment } from './codec';
+import { decryptShareFragment, encryptShareFragment } from './protect';
+
+const design = readDesign(
+  readFileSync(fileURLToPath(new URL('../format/fixtures/format-example.signalbox.yaml', import.meta.url)), 'utf8'),
+).design!;
+// The minimum the link accepts keeps the test quick; the default (310,000) is checked once below.
+const fast = { iterations: 100_000 };
+
+describe('passphrase-protected links', () => {
+  it('round-trip with the passphrase, keeping view mode', async () => {
+    const fragment = await encryptShareFragment(design, 'correct horse 🐎', { ...fast, mode: 'view' });
+    expect(fragment.startsWith('p1.')).toBe(true);
+    const result = await decryptShareFragment(`https://x.example/#${fragment}`, 'correct horse 🐎');
+    expect(result.ok && deepEqual(result.design, design)).toBe(true);
+    expect(result.ok && result.mode).toBe('view');
+  });
+
+  it('refuse a wrong passphrase cleanly, and ask for one when there is none', async () => {
+    const fragment = await encryptShareFragment(design, 'secret', fast);
+    expect(await decryptShareFragment(fragment, 'Secret')).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await decryptShareFragment(fragment, '')).toMatchObject({ ok: false, error: { code: 'needs-passphrase' } });
+    expect(decodeShareFragment(fragment)).toMatchObject({ ok: false, error: { code: 'needs-passphrase' } });
+  });
+
+  it('tell a damaged or cut-off protected link from a wrong passphrase', async () => {
+    const fragment = await encryptShareFragment(design, 'secret', fast);
+    const i = fragment.length - 10;
+    const changed = fragment.slice(0, i) + (fragment[i] === 'A' ? 'B' : 'A') + fragment.slice(i + 1);
+    expect(await decryptShareFragment(changed, 'secret')).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    expect(await decryptShareFragment(fragment.slice(0, -7), 'secret')).toMatchObject({
+      ok: false,
+      error: { code: 'truncated' },
+    });
+  });
+
+  it('salt and IV are fresh for every link; the default work factor is at least 310,000', async () => {
+    const a = await encryptShareFragment(design, 'secret');
+    const b = await encryptShareFragment(design, 'secret', fast);
+    expect(a.slice(3, 40)).not.toBe(b.slice(3, 40));
+    const { base64urlToBytes } = await import('./base64url');
+    // Frame header (length varint, CRC, check byte) then the iteration varint.
+    const bytes = base64urlToBytes(a.slice(3))!;
+    let at = 0;
+    while (bytes[at]! >= 0x80) at++;
+    at += 6;
+    let iterations = 0;
+    for (let shift = 1; ; shift *= 128) {
+      const byte = bytes[at++]!;
+      iterations += (byte & 0x7f) * shift;
+      if (byte < 0x80) break;
+    }
+    expect(iterations).toBeGreaterThanOrEqual(310_000);
+    expect((await decryptShareFragment(a, 'secret')).ok).toBe(true);
+  });
+
+  it('open plain links too, passphrase or not', async () => {
+    expect((await decryptShareFragment(encodeShareFragment(design), 'anything')).ok).toBe(true);
+  });
+
+  it('refuse to make a link with an empty passphrase or a weak work factor', async () => {
+    await expect(encryptShareFragment(design, '')).rejects.toThrow(/non-empty/);
+    await expect(encryptShareFragment(design, 'x', { iterations: 1000 })).rejects.toThrow(/iterations/);
+  });
+});
