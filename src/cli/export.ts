@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import type { ExportFile, ExportFormat } from '../core/export/index';
+import { EXPORT_FORMAT_IDS, exportDesign, isExportFormat } from '../core/export/index';
+import { detectFormat } from '../core/format/read';
+import type { CliIo } from './io';
+import { loadDesign, parseFlags } from './io';
+
+const USAGE = `usage: signalbox export FILE --to ${EXPORT_FORMAT_IDS.join('|')} [--out PATH]`;
+
+/** Formats that give one file per service or flow: --out names a folder. */
+const FOLDER_FORMATS = new Set<ExportFormat>(['openapi', 'sequence']);
+
+/** Several files on standard output: OpenAPI as one multi-document YAML stream, diagrams one after another. */
+function joinForStdout(format: ExportFormat, files: ExportFile[]): string {
+  if (format === 'openapi') return files.map((file) => file.text).join('---\n');
+  return files.map((file) => `%% ${file.fileName}\n${file.text}`).join('\n');
+}
+
+/** `signalbox export FILE --to FORMAT [--out PATH]` (spec/cli.md). Exit 0 on success, 2 on bad input or output. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { flags, positionals, error } = parseFlags(args, { values: ['to', 'out'] });
+  if (error) {
+    io.stderr(`signalbox export: ${error}\n${USAGE}\n`);
+    return 2;
+  }
+  const to = flags.to;
+  if (typeof to !== 'string') {
+    io.stderr(`signalbox export: missing --to\n${USAGE}\n`);
+    return 2;
+  }
+  if (!isExportFormat(to)) {
+    io.stderr(`signalbox export: unknown format "${to}" for --to; expected one of ${EXPORT_FORMAT_IDS.join(', ')}\n`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    io.stderr(`signalbox export: expected one FILE, got ${positionals.length}\n${USAGE}\n`);
+    return 2;
+  }
+  const file = positionals[0];
+  const loaded = await loadDesign(file, io);
+  if (!loaded) return 2;
+
+  // Keep the file's comments and key order when it was YAML to begin with.
+  const previous =
+    loaded.doc && detectFormat(loaded.text, file === '-' ? undefined : file) === 'yaml'
+      ? { text: loaded.text, doc: loaded.doc }
+      : undefined;
+  const files = exportDesign(loaded.design, to, { previous });
+  const out = typeof flags.out === 'string' ? flags.out : undefined;
+
+  if (files.length === 0) {
+    const what =
+      to === 'openapi' ? 'no service or gateway receives sync REST calls' : 'the design has no flows and no client entry points';
+    io.stderr(`signalbox export: ${what}; nothing to write\n`);
+    return 0;
+  }
+  if (out === undefined) {
+    io.stdout(FOLDER_FORMATS.has(to) ? joinForStdout(to, files) : files[0]!.text);
+    return 0;
+  }
+  try {
+    if (FOLDER_FORMATS.has(to)) {
+      for (const exported of files) await io.writeText(join(out, exported.fileName), exported.text);
+      io.stderr(`signalbox export: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${out}\n`);
+    } else await io.writeText(out, files[0]!.text);
+  } catch (cause) {
+    io.stderr(`signalbox export: cannot write ${out}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,76 @@
+import type { Document } from 'yaml';
+import { writeDesignJson, writeDesignYaml } from '../format/write';
+import type { Design, Finding } from '../model/types';
+import { lintDesign } from '../rules/engine';
+import { blastRadius as computeBlastRadius } from '../simulate/blastRadius';
+import { asyncApiDocument } from './asyncapi';
+import type { BlastRadiusEntry } from './markdownReport';
+import { markdownReport } from './markdownReport';
+import { mermaidFlowchart } from './mermaidFlowchart';
+import { mermaidSequences } from './mermaidSequence';
+import { openApiDocuments } from './openapi';
+import { slugify } from './slug';
+
+/** Every format the app's export menu and `signalbox export --to` offer. */
+export const EXPORT_FORMATS = [
+  { id: 'mermaid', label: 'Mermaid flowchart', extension: '.mmd', many: false },
+  { id: 'sequence', label: 'Mermaid sequence diagrams', extension: '.mmd', many: true },
+  { id: 'asyncapi', label: 'AsyncAPI 3.0', extension: '.asyncapi.yaml', many: false },
+  { id: 'openapi', label: 'OpenAPI 3.1 (one per service)', extension: '.openapi.yaml', many: true },
+  { id: 'yaml', label: 'Design (YAML)', extension: '.signalbox.yaml', many: false },
+  { id: 'json', label: 'Design (JSON)', extension: '.signalbox.json', many: false },
+  { id: 'markdown', label: 'Markdown report', extension: '.md', many: false },
+] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]['id'];
+
+export const EXPORT_FORMAT_IDS: readonly ExportFormat[] = EXPORT_FORMATS.map((format) => format.id);
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMAT_IDS as readonly string[]).includes(value);
+}
+
+export interface ExportFile {
+  fileName: string;
+  text: string;
+  mime: string;
+}
+
+export interface ExportOptions {
+  /** Markdown: findings to list; computed with lintDesign when absent. */
+  findings?: Finding[];
+  /** Markdown: the blast radius table; computed by the simulator when absent, left out when `false`. */
+  blastRadius?: BlastRadiusEntry[] | false;
+  /** YAML: the text and document the design was read from, so comments and order survive. */
+  previous?: { text: string; doc: Document };
+}
+
+const YAML_MIME = 'application/yaml';
+
+/** The files one format produces for a design. Pure: the caller writes or downloads them. */
+export function exportDesign(design: Design, format: ExportFormat, options: ExportOptions = {}): ExportFile[] {
+  const base = slugify(design.name, 'design');
+  switch (format) {
+    case 'mermaid':
+      return [{ fileName: `${base}.mmd`, text: mermaidFlowchart(design), mime: 'text/vnd.mermaid' }];
+    case 'sequence':
+      return mermaidSequences(design).map((diagram) => ({
+        fileName: diagram.fileName,
+        text: diagram.text,
+        mime: 'text/vnd.mermaid',
+      }));
+    case 'asyncapi':
+      return [{ fileName: `${base}.asyncapi.yaml`, text: asyncApiDocument(design).text, mime: YAML_MIME }];
+    case 'openapi':
+      return openApiDocuments(design).map((file) => ({ fileName: file.fileName, text: file.text, mime: YAML_MIME }));
+    case 'yaml':
+      return [{ fileName: `${base}.signalbox.yaml`, text: writeDesignYaml(design, options.previous), mime: YAML_MIME }];
+    case 'json':
+      return [{ fileName: `${base}.signalbox.json`, text: writeDesignJson(design), mime: 'application/json' }];
+    case 'markdown': {
+      const findings = options.findings ?? lintDesign(design);
+      const blastRadius = options.blastRadius === false ? undefined : (options.blastRadius ?? computeBlastRadius(design));
+      return [{ fileName: `${base}.md`, text: markdownReport(design, { findings, blastRadius }), mime: 'text/markdown' }];
+    }
+  }
+}
