@@ -1,0 +1,214 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { Design, Finding, Issue, Severity } from '../core/model/types';
+import { getLinkId } from '../core/model/ids';
+import { formatIssue } from '../core/format/read';
+import { checkRuleSettings, lintDesign, summarizeFindings, type FindingSummary } from '../core/rules/engine';
+import { RULES } from '../core/rules/catalog';
+import type { CliIo } from './io';
+import { loadDesign, parseFlags } from './io';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type OutputFormat = (typeof FORMATS)[number];
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+const USAGE = 'usage: signalbox lint FILE [--format text|json|sarif] [--fail-on error|warning|never]';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Finds the 1-based line of a path (`['nodes', 'order']`, `['links', 3]`) in the YAML source. */
+interface SourceLines {
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
+}
+
+function createSourceLines(text: string, doc: Document | undefined): SourceLines {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  return {
+    lineOf(path) {
+      if (!doc) return undefined;
+      let node: unknown = doc.contents;
+      let offset: number | undefined;
+      for (const seg of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) === seg);
+          if (!pair) return undefined;
+          offset = (pair.key as YamlNode | null)?.range?.[0];
+          node = pair.value;
+        } else if (isSeq(node) && typeof seg === 'number') {
+          node = node.items[seg];
+          offset = (node as YamlNode | undefined)?.range?.[0];
+        } else return undefined;
+      }
+      return offset === undefined ? undefined : lineAt(offset);
+    },
+  };
+}
+
+interface Located {
+  finding: Finding;
+  /** Line of the finding's first link, else its first node, when the source shows it. */
+  line?: number;
+}
+
+function locateFindings(design: Design, findings: Finding[], lines: SourceLines): Located[] {
+  const linkIndex = new Map<string, number>();
+  design.links.forEach((link, i) => linkIndex.set(getLinkId(link), i));
+  return findings.map((finding) => {
+    const link = finding.links.map((id) => linkIndex.get(id)).find((i) => i !== undefined);
+    const line =
+      link !== undefined
+        ? lines.lineOf(['links', link])
+        : finding.nodes[0]
+          ? lines.lineOf(['nodes', finding.nodes[0]])
+          : undefined;
+    return line === undefined ? { finding } : { finding, line };
+  });
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`;
+}
+
+function formatSummary(summary: FindingSummary): string {
+  return `${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${plural(summary.info, 'info')}`;
+}
+
+function formatText(design: Design, located: Located[], fileName: string, summary: FindingSummary): string {
+  const out: string[] = [];
+  if (located.length === 0) out.push(`${design.name}: no findings`);
+  else out.push(`${design.name}: ${plural(located.length, 'finding')}`);
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const group = located.filter((l) => l.finding.severity === severity);
+    if (group.length === 0) continue;
+    out.push('', `${severity.toUpperCase()} (${group.length})`);
+    for (const { finding, line } of group) {
+      out.push(`  ${finding.rule}${line !== undefined ? ` (${fileName}:${line})` : ''}`);
+      out.push(`    ${finding.message}`);
+      const where = [
+        finding.nodes.length > 0 ? `nodes: ${finding.nodes.join(', ')}` : '',
+        finding.links.length > 0 ? `links: ${finding.links.join(', ')}` : '',
+      ].filter(Boolean);
+      if (where.length > 0) out.push(`    ${where.join('; ')}`);
+      out.push(`    fix: ${finding.fix}`);
+    }
+  }
+  out.push('', `summary: ${formatSummary(summary)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** SARIF 2.1.0: one run, the catalog as the driver's rules, one result per finding. */
+export function toSarif(design: Design, located: Located[], uri: string): object {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const linkIndex = new Map<string, number>();
+  design.links.forEach((link, i) => linkIndex.set(getLinkId(link), i));
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'signalbox',
+            informationUri: 'https://github.com/signalbox/signalbox',
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.title },
+              fullDescription: { text: rule.description },
+              help: { text: rule.fix },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
+            })),
+          },
+        },
+        artifacts: [{ location: { uri } }],
+        results: located.map(({ finding, line }) => ({
+          ruleId: finding.rule,
+          ruleIndex: ruleIndex.get(finding.rule) ?? -1,
+          level: SARIF_LEVEL[finding.severity],
+          message: { text: `${finding.message}. Fix: ${finding.fix}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri, index: 0 },
+                ...(line !== undefined ? { region: { startLine: line } } : {}),
+              },
+              logicalLocations: [
+                ...finding.nodes.map((id) => ({ name: id, fullyQualifiedName: `nodes.${id}`, kind: 'object' })),
+                ...finding.links.map((id) => ({
+                  name: id,
+                  fullyQualifiedName: linkIndex.has(id) ? `links[${linkIndex.get(id)!}]` : id,
+                  kind: 'element',
+                })),
+              ],
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+function exitCode(summary: FindingSummary, failOn: FailOn): number {
+  if (failOn === 'never') return 0;
+  const count = failOn === 'error' ? summary.error : summary.error + summary.warning;
+  return count > 0 ? 1 : 0;
+}
+
+/** `signalbox lint FILE [--format text|json|sarif] [--fail-on error|warning|never]` (spec/cli.md). */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseFlags(args, { values: ['format', 'fail-on'] });
+  if (parsed.error) {
+    io.stderr(`signalbox lint: ${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  const format = (parsed.flags.format ?? 'text') as OutputFormat;
+  const failOn = (parsed.flags['fail-on'] ?? 'error') as FailOn;
+  if (!FORMATS.includes(format)) {
+    io.stderr(`signalbox lint: --format must be text, json or sarif (got "${String(format)}")\n${USAGE}\n`);
+    return 2;
+  }
+  if (!FAIL_ON.includes(failOn)) {
+    io.stderr(`signalbox lint: --fail-on must be error, warning or never (got "${String(failOn)}")\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.positionals.length > 1) {
+    io.stderr(`signalbox lint: one FILE at a time (got ${parsed.positionals.length})\n${USAGE}\n`);
+    return 2;
+  }
+  const file = parsed.positionals[0];
+  const loaded = await loadDesign(file, io);
+  if (!loaded) return 2;
+  const fileName = file === '-' ? '<stdin>' : file!;
+  const lines = createSourceLines(loaded.text, loaded.doc);
+
+  for (const issue of checkRuleSettings(loaded.design)) {
+    const rest = issue.path.replace(/^rules\./, '');
+    const dot = rest.lastIndexOf('.');
+    const line =
+      lines.lineOf(['rules', rest]) ?? (dot > 0 ? lines.lineOf(['rules', rest.slice(0, dot), rest.slice(dot + 1)]) : undefined);
+    const located: Issue = line !== undefined ? { ...issue, line, column: 1 } : issue;
+    io.stderr(`${formatIssue(located, fileName)}\n`);
+  }
+
+  const findings = lintDesign(loaded.design);
+  const summary = summarizeFindings(findings);
+  const located = locateFindings(loaded.design, findings, lines);
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ design: loaded.design.name, findings, summary }, null, 2)}\n`);
+  } else if (format === 'sarif') {
+    io.stdout(`${JSON.stringify(toSarif(loaded.design, located, file === '-' ? 'stdin' : file!), null, 2)}\n`);
+  } else {
+    io.stdout(formatText(loaded.design, located, fileName, summary));
+  }
+  return exitCode(summary, failOn);
+}

@@ -1,0 +1,119 @@
+import type { Design, Finding, Issue, RuleSetting, Severity } from '../model/types';
+import { SEVERITIES } from '../model/types';
+import { ALL_RULES, getRule } from './catalog';
+import { createRuleContext } from './context';
+import type { Rule, RuleThresholds } from './types';
+
+interface EffectiveSetting {
+  off: boolean;
+  severity?: Severity;
+  thresholds: RuleThresholds;
+}
+
+function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+/** A threshold is used only when it is a positive integer; checkRuleSettings reports the rest. */
+function isThreshold(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}
+
+function getEffectiveSetting(rule: Rule, setting: RuleSetting | undefined): EffectiveSetting {
+  const thresholds: RuleThresholds = { ...rule.thresholds };
+  if (setting === undefined) return { off: false, thresholds };
+  if (setting === 'off' || setting === false) return { off: true, thresholds };
+  if (isSeverity(setting)) return { off: false, severity: setting, thresholds };
+  if (typeof setting === 'object' && setting !== null) {
+    for (const key of ['max', 'min'] as const) {
+      if (rule.thresholds?.[key] !== undefined && isThreshold(setting[key])) thresholds[key] = setting[key];
+    }
+    return { off: false, severity: isSeverity(setting.severity) ? setting.severity : undefined, thresholds };
+  }
+  return { off: false, thresholds };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Every rule of the catalog on one design. Deterministic: sorted by severity, then catalog order,
+ * then design order (each rule reports in design order; the sort is stable).
+ */
+export function lintDesign(design: Design): Finding[] {
+  const shared = createRuleContext(design);
+  const ranked: { finding: Finding; rank: number }[] = [];
+  ALL_RULES.forEach((rule, catalogIndex) => {
+    const setting = getEffectiveSetting(rule, design.rules?.[rule.id]);
+    if (setting.off) return;
+    const drafts = rule.check({ ...shared, thresholds: setting.thresholds });
+    for (const draft of drafts) {
+      const severity = setting.severity ?? draft.severity ?? rule.defaultSeverity;
+      ranked.push({
+        rank: SEVERITY_RANK[severity] * ALL_RULES.length + catalogIndex,
+        finding: {
+          rule: rule.id,
+          severity,
+          message: draft.message,
+          nodes: draft.nodes,
+          links: draft.links,
+          fix: draft.fix ?? rule.fix,
+        },
+      });
+    }
+  });
+  ranked.sort((a, b) => a.rank - b.rank);
+  return ranked.map((r) => r.finding);
+}
+
+export interface FindingSummary {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function summarizeFindings(findings: readonly Finding[]): FindingSummary {
+  const summary: FindingSummary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return summary;
+}
+
+/**
+ * Warnings about the design's `rules:` map: an id that is not in the catalog (a typo would
+ * otherwise silently keep the rule on), or a threshold the rule does not take or cannot use.
+ */
+export function checkRuleSettings(design: Design): Issue[] {
+  const issues: Issue[] = [];
+  for (const [id, setting] of Object.entries(design.rules ?? {})) {
+    const path = `rules.${id}`;
+    const rule = getRule(id);
+    if (!rule) {
+      issues.push({ severity: 'warning', path, message: `unknown rule "${id}" (ignored)` });
+      continue;
+    }
+    if (typeof setting !== 'object' || setting === null) continue;
+    for (const key of ['max', 'min'] as const) {
+      const value = setting[key];
+      if (value === undefined) continue;
+      if (rule.thresholds?.[key] === undefined) {
+        const takes = Object.keys(rule.thresholds ?? {});
+        issues.push({
+          severity: 'warning',
+          path: `${path}.${key}`,
+          message: `${id} takes ${takes.length > 0 ? `only ${takes.join(', ')}` : 'no threshold'} (ignored)`,
+        });
+      } else if (!isThreshold(value)) {
+        issues.push({
+          severity: 'warning',
+          path: `${path}.${key}`,
+          message: 'expected a positive integer (ignored; the default applies)',
+        });
+      }
+    }
+    for (const key of Object.keys(setting)) {
+      if (key !== 'max' && key !== 'min' && key !== 'severity') {
+        issues.push({ severity: 'warning', path: `${path}.${key}`, message: `unknown setting "${key}" (ignored)` });
+      }
+    }
+  }
+  return issues;
+}
