@@ -46,6 +46,11 @@ export interface DesignState {
   renameNodeId: (from: string, to: string) => void;
   /** Positions after a drag: one undo step however far the drag went. */
   moveNodes: (positions: Record<string, [number, number]>) => void;
+  /**
+   * Give nodes that had no position one, amending the current step instead of recording a new
+   * one: placing a node the code editor added is part of that edit, not an intention to undo.
+   */
+  placeNodes: (positions: Record<string, [number, number]>) => void;
   /** Connect two nodes with the link their kinds suggest; returns its id or undefined. */
   connect: (from: string, to: string) => string | undefined;
   addLink: (link: Link) => string | undefined;
@@ -109,6 +114,10 @@ export function createDesignStore(initial: Design) {
         commit(next, undefined, { nodes: [to], links: [] });
       },
       moveNodes: (positions) => commit(moveNodesIn(get().design, positions)),
+      placeNodes: (positions) => {
+        const next = moveNodesIn(get().design, positions);
+        if (next !== get().design) set({ design: next });
+      },
       connect: (from, to) => get().addLink(suggestLink(get().design, from, to)),
       addLink: (link) => {
         const result = addLinkTo(get().design, link);

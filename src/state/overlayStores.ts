@@ -53,6 +53,10 @@ export interface UiState {
   frameRequest: { nodes: string[]; links: string[]; at: number } | null;
   /** View mode (`view` share links): no editing chrome. */
   readOnly: boolean;
+  /** A long-running task the shell shows (auto-layout of a big file); null when idle. */
+  progress?: string | null;
+  /** Snap node positions to the grid while dragging. */
+  snapToGrid?: boolean;
 }
 
 export const uiStore = createStore<UiState>()(() => ({
@@ -60,6 +64,8 @@ export const uiStore = createStore<UiState>()(() => ({
   codeOpen: false,
   frameRequest: null,
   readOnly: false,
+  progress: null,
+  snapToGrid: false,
 }));
 
 export function useUiStore<T>(selector: (s: UiState) => T): T {

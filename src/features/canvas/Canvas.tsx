@@ -1,4 +1,262 @@
-// Scaffolding: the owner of this feature replaces it.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  ControlButton,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  useStore as useFlowStore,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { NodeKind } from '../../core/model/types';
+import { NODE_KINDS } from '../../core/model/types';
+import { NODE_HEIGHT, NODE_WIDTH, placeUnplacedNodes } from '../../core/layout/layout';
+import { PALETTE_DRAG_TYPE } from '../../components/nodeKindInfo';
+import { designStore, selectLinks, selectNodes, selectSelection, useDesignStore } from '../../state/designStore';
+import { uiStore, useUiStore, whatIfStore } from '../../state/overlayStores';
+import { DesignNodeCard } from './DesignNodeCard';
+import { LinkEdge } from './LinkEdge';
+import { syncFlowEdges, syncFlowNodes, type DesignFlowNode, type LinkFlowEdge } from './flowElements';
+import { useFrameRequest } from './useFrameRequest';
+
+// Module scope: a new object per render would remount every node (React Flow's guide).
+const nodeTypes = { design: DesignNodeCard } as const;
+const edgeTypes = { link: LinkEdge } as const;
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#64748b' } } as const;
+const MINIMAP_STYLE = { width: 168, height: 112 } as const;
+const GRID: [number, number] = [16, 16];
+const PAN_BUTTONS = [1, 2];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Above this many nodes only what is on screen is rendered (RECIPES.md: culling keeps ~58 fps). */
+const CULL_ABOVE = 400;
+/** Level of detail by zoom: far hides what is unreadable anyway, tiny draws nodes as blocks. */
+const getDetail = (s: { transform: [number, number, number] }) =>
+  s.transform[2] < 0.2 ? 'tiny' : s.transform[2] < 0.45 ? 'far' : 'near';
+
+function minimapColor(node: DesignFlowNode): string {
+  return MINIMAP_COLORS[node.data.node.kind] ?? '#94a3b8';
+}
+const MINIMAP_COLORS: Record<string, string> = {
+  service: '#3b82f6',
+  gateway: '#8b5cf6',
+  broker: '#f59e0b',
+  database: '#10b981',
+  client: '#64748b',
+  external: '#ec4899',
+};
+
 export function Canvas() {
-  return <div className="placeholder">Canvas</div>;
+  const designNodes = useDesignStore(selectNodes);
+  const links = useDesignStore(selectLinks);
+  const selection = useDesignStore(selectSelection);
+  const documentVersion = useDesignStore((s) => s.documentVersion);
+  const readOnly = useUiStore((s) => s.readOnly);
+  const snapToGrid = useUiStore((s) => s.snapToGrid ?? false);
+  const detail = useFlowStore(getDetail);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
+
+  // React Flow's nodes are state (it writes drag positions and measured sizes into them); they
+  // are re-derived from the design whenever the design or the selection changes, during render.
+  const [nodes, setNodes] = useState<DesignFlowNode[]>(() => syncFlowNodes([], designNodes, selectedNodes));
+  const [derivedFrom, setDerivedFrom] = useState({ designNodes, selectedNodes });
+  if (derivedFrom.designNodes !== designNodes || derivedFrom.selectedNodes !== selectedNodes) {
+    setDerivedFrom({ designNodes, selectedNodes });
+    setNodes((prev) => syncFlowNodes(prev, designNodes, selectedNodes));
+  }
+
+  const edgeCache = useRef(new Map<string, LinkFlowEdge>());
+  const edges = useMemo(() => {
+    const next = syncFlowEdges(edgeCache.current, links, selectedLinks);
+    edgeCache.current = new Map(next.map((e) => [e.id, e]));
+    return next;
+  }, [links, selectedLinks]);
+
+  // Nodes added without a position (in code, by paste of a bare node) go next to their links.
+  useEffect(() => {
+    if (Object.values(designNodes).every((n) => n.at)) return;
+    designStore.getState().placeNodes(placeUnplacedNodes(designStore.getState().design));
+  }, [designNodes]);
+
+  // A different document, or view mode: show all of it.
+  useEffect(() => {
+    void fitView({ padding: 0.2, maxZoom: 1.1 });
+  }, [documentVersion, readOnly, fitView]);
+
+  useFrameRequest();
+
+  const onNodesChange = useCallback((changes: NodeChange<DesignFlowNode>[]) => {
+    const kept: NodeChange<DesignFlowNode>[] = [];
+    let selectionChanged = false;
+    const selected = new Set(designStore.getState().selection.nodes);
+    for (const change of changes) {
+      if (change.type === 'select') {
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+        selectionChanged = true;
+      } else if (change.type === 'position' || change.type === 'dimensions') {
+        kept.push(change);
+      }
+      // 'remove' is ignored: Delete goes through the store (deleteKeyCode is off).
+    }
+    if (kept.length > 0) setNodes((nds) => applyNodeChanges(kept, nds));
+    if (selectionChanged) designStore.getState().select({ nodes: [...selected] });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
+    const selected = new Set(designStore.getState().selection.links);
+    let changed = false;
+    for (const change of changes) {
+      if (change.type !== 'select') continue;
+      if (change.selected) selected.add(change.id);
+      else selected.delete(change.id);
+      changed = true;
+    }
+    if (changed) designStore.getState().select({ links: [...selected] });
+  }, []);
+
+  // Record on drag stop: React Flow emits a position change per pixel, undo wants one step.
+  const onNodeDragStop = useCallback((_: unknown, _node: DesignFlowNode, dragged: DesignFlowNode[]) => {
+    const positions: Record<string, [number, number]> = {};
+    for (const n of dragged) positions[n.id] = [n.position.x, n.position.y];
+    designStore.getState().moveNodes(positions);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target && c.source !== c.target) designStore.getState().connect(c.source, c.target);
+  }, []);
+
+  // Dropping a link anywhere on a node's card connects to it, not only on the small handle.
+  const onConnectEnd: OnConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    const target = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
+    const targetId = target?.dataset.id;
+    if (!targetId || targetId === state.fromNode.id) return;
+    const fromIsSource = state.fromHandle?.type !== 'target';
+    const [from, to] = fromIsSource ? [state.fromNode.id, targetId] : [targetId, state.fromNode.id];
+    designStore.getState().connect(from, to);
+  }, []);
+
+  const isValidConnection = useCallback((c: Connection | LinkFlowEdge) => c.source !== c.target, []);
+
+  // What-if mode: a click takes a node down (or brings it back) instead of selecting it.
+  const onNodeClick = useCallback((_: unknown, node: DesignFlowNode) => {
+    const whatIf = whatIfStore.getState();
+    if (!whatIf.active) return;
+    const down = whatIf.down.includes(node.id) ? whatIf.down.filter((id) => id !== node.id) : [...whatIf.down, node.id];
+    whatIfStore.setState({ down });
+  }, []);
+
+  const onDragOver = useCallback((event: React.DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: React.DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE) as NodeKind;
+      if (!NODE_KINDS.includes(kind) || uiStore.getState().readOnly) return;
+      event.preventDefault();
+      const p = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      designStore.getState().addNode(kind, [Math.round(p.x - NODE_WIDTH / 2), Math.round(p.y - NODE_HEIGHT / 2)]);
+    },
+    [screenToFlowPosition],
+  );
+
+  const large = nodes.length > CULL_ABOVE;
+  return (
+    <div
+      className={`canvas canvas--${detail}${readOnly ? ' canvas--readonly' : ''}`}
+      data-testid="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      <ReactFlow<DesignFlowNode, LinkFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        connectionLineType={ConnectionLineType.Bezier}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionOnDrag={!readOnly}
+        panOnDrag={readOnly ? true : PAN_BUTTONS}
+        panOnScroll
+        zoomOnPinch
+        snapToGrid={snapToGrid}
+        snapGrid={GRID}
+        minZoom={0.05}
+        maxZoom={2.5}
+        onlyRenderVisibleElements={large}
+        elevateEdgesOnSelect={!large}
+        proOptions={{ hideAttribution: true }}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
+        {/* The minimap repaints every node on every drag frame: above the culling size it costs
+            more than it gives (measured in bench/canvas.ts); fit view still frames everything. */}
+        {!large && (
+          <MiniMap<DesignFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            maskColor="rgba(241, 245, 249, 0.7)"
+            ariaLabel="Minimap"
+            style={MINIMAP_STYLE}
+          />
+        )}
+        <Controls showInteractive={false} aria-label="Zoom controls">
+          <ControlButton
+            onClick={() => uiStore.setState({ snapToGrid: !snapToGrid })}
+            title={snapToGrid ? 'Snap to grid: on' : 'Snap to grid: off'}
+            aria-label="Snap to grid"
+            aria-pressed={snapToGrid}
+            className={snapToGrid ? 'sb-control--on' : ''}
+          >
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <path d="M1 5h14M1 11h14M5 1v14M11 1v14" stroke="currentColor" strokeWidth="1.4" fill="none" />
+            </svg>
+          </ControlButton>
+        </Controls>
+      </ReactFlow>
+      {nodes.length === 0 && !readOnly && (
+        <div className="canvas__empty" role="note">
+          <strong>An empty design</strong>
+          <span>
+            Add a service from the palette, or drag one onto the canvas. Then drag from a node&rsquo;s right edge to another node
+            to link them.
+          </span>
+        </div>
+      )}
+    </div>
+  );
 }

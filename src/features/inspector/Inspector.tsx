@@ -1,4 +1,46 @@
-// Scaffolding: the owner of this feature replaces it.
+import { getLinkId } from '../../core/model/ids';
+import { designStore, selectSelection, useDesignStore } from '../../state/designStore';
+import { DesignInspector } from './DesignInspector';
+import { LinkInspector } from './LinkInspector';
+import { NodeInspector } from './NodeInspector';
+
+/** The side panel's editor: the selected node, the selected link, or the design itself. */
 export function Inspector() {
-  return <div className="placeholder">Inspector</div>;
+  const selection = useDesignStore(selectSelection);
+  const linkEnds = useDesignStore((s) => {
+    const id = s.selection.links[0];
+    if (s.selection.links.length !== 1 || s.selection.nodes.length > 0 || !id) return null;
+    const link = s.design.links.find((l) => getLinkId(l) === id);
+    return link ? `${link.from}->${link.to}` : null;
+  });
+  const { nodes, links } = selection;
+  if (nodes.length === 1 && links.length === 0 && nodes[0]) return <NodeInspector key={nodes[0]} id={nodes[0]} />;
+  // Keyed by the link's ends: editing its channel changes its id, and must not remount the form.
+  if (links.length === 1 && nodes.length === 0 && links[0]) return <LinkInspector key={linkEnds ?? links[0]} id={links[0]} />;
+  if (nodes.length + links.length > 1) {
+    return (
+      <div className="inspector" data-testid="inspector-multi">
+        <header className="inspector__title">
+          <span className="inspector__title-name">
+            {nodes.length} node{nodes.length === 1 ? '' : 's'}, {links.length} link{links.length === 1 ? '' : 's'} selected
+          </span>
+          <span className="inspector__title-kind">Select one element to edit it</span>
+        </header>
+        <div className="inspector__actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => designStore.getState().duplicateSelection()}
+            disabled={nodes.length === 0}
+          >
+            Duplicate
+          </button>
+          <button type="button" className="button button--danger" onClick={() => designStore.getState().deleteSelection()}>
+            Delete
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return <DesignInspector />;
 }

@@ -1,0 +1,207 @@
+/**
+ * Canvas figures: load+render time and drag frame rate for large designs in the built app, in
+ * Debian's Chromium (RECIPES.md). Not a timed test: it prints numbers. Headless figures are
+ * relative, not absolute.
+ *
+ * Run: npx vite build && npx tsx bench/canvas.ts [--dist dist] [--port 4198]
+ *
+ * How the design gets in: the app boots the current design of its localStorage library
+ * (src/state/library.ts keys `signalbox:library` and `signalbox:design:<id>`), so the bench
+ * writes the design there and reloads. No test hook in the app.
+ *
+ * Scenarios: `generateLargeDesign({ services: 1000 })` (about 2,000 nodes of all kinds and
+ * 3,000 links) and an inline grid of exactly 1,000 services with 3,000 links. Each is dragged
+ * at the zoom that fits everything (every node on screen) and at 100% (culling on).
+ */
+import { spawn } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+import { generateLargeDesign } from '../src/core/fixtures/generate';
+import type { Design, Link } from '../src/core/model/types';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const DIST = arg('dist', 'dist');
+const PORT = Number(arg('port', '4198'));
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+function gridDesign(services: number, linksPerService: number): Design {
+  const cols = Math.ceil(Math.sqrt(services * 2));
+  const nodes: Design['nodes'] = {};
+  for (let i = 0; i < services; i++) {
+    nodes[`s${i}`] = {
+      kind: 'service',
+      name: `Service ${i}`,
+      team: `team-${i % 12}`,
+      at: [(i % cols) * 260, Math.floor(i / cols) * 120],
+    };
+  }
+  const links: Link[] = [];
+  const offsets = [1, cols, cols + 1, 2, cols - 1];
+  for (let i = 0; i < services; i++) {
+    for (let k = 0, made = 0; made < linksPerService && k < offsets.length * 3; k++) {
+      const j = (i + offsets[k % offsets.length]! * (1 + Math.floor(k / offsets.length))) % services;
+      if (j === i) continue;
+      const link: Link =
+        k % 3 === 2
+          ? { from: `s${i}`, to: `s${j}`, kind: 'async', channel: `s${i}.events.${k}` }
+          : { from: `s${i}`, to: `s${j}`, kind: 'sync', protocol: 'grpc', timeoutMs: 800 };
+      links.push(link);
+      made++;
+    }
+  }
+  return { signalbox: 1, name: `Grid ${services} services`, nodes, links };
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+async function loadDesign(page: Page, design: Design): Promise<number> {
+  await page.goto(BASE);
+  const index = { designs: [{ id: 'bench', name: 'bench', createdAt: 0, updatedAt: 0 }], currentId: 'bench' };
+  await page.evaluate(`(() => {
+    localStorage.clear();
+    localStorage.setItem('signalbox:design:bench', ${JSON.stringify(JSON.stringify(design))});
+    localStorage.setItem('signalbox:library', ${JSON.stringify(JSON.stringify(index))});
+  })()`);
+  const started = Date.now();
+  await page.reload();
+  await page.waitForFunction('document.querySelectorAll(".react-flow__node").length > 0', null, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  // Two frames after the first nodes: what a person sees as "drawn".
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  return Date.now() - started;
+}
+
+interface DragFigures {
+  fps: number;
+  p95GapMs: number;
+  maxGapMs: number;
+  longTasks: number;
+  longTaskMs: number;
+  renderedNodes: number;
+  renderedEdges: number;
+}
+
+/** Drag the node nearest the middle of the canvas (a miss would box-select instead). */
+async function measureDrag(page: Page): Promise<DragFigures> {
+  const box = (await page.evaluate(`(() => {
+    const c = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    let best = null;
+    for (const el of document.querySelectorAll('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      const d = Math.hypot(r.x + r.width / 2 - (c.x + c.width / 2), r.y + r.height / 2 - (c.y + c.height / 2));
+      if (!best || d < best.d) best = { d, x: r.x, y: r.y, width: r.width, height: r.height };
+    }
+    return best;
+  })()`)) as { x: number; y: number; width: number; height: number } | null;
+  if (!box) throw new Error('no node on screen');
+  // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__long = [];
+    window.__stop = false;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 120; i++) {
+    await page.mouse.move(x + Math.sin(i / 12) * 160 + i, y + Math.cos(i / 15) * 90);
+  }
+  await page.mouse.up();
+  const { frames, long, nodes, edges } = (await page.evaluate(`(() => {
+    window.__stop = true;
+    return {
+      frames: window.__frames,
+      long: window.__long,
+      nodes: document.querySelectorAll('.react-flow__node').length,
+      edges: document.querySelectorAll('.react-flow__edge').length,
+    };
+  })()`)) as { frames: number[]; long: number[]; nodes: number; edges: number };
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+  const sorted = gaps.toSorted((a, b) => a - b);
+  const duration = (frames.at(-1)! - frames[0]!) / 1000;
+  return {
+    fps: Math.round(((frames.length - 1) / duration) * 10) / 10,
+    p95GapMs: Math.round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+    maxGapMs: Math.round(sorted.at(-1) ?? 0),
+    longTasks: long.length,
+    longTaskMs: Math.round(long.reduce((a, b) => a + b, 0)),
+    renderedNodes: nodes,
+    renderedEdges: edges,
+  };
+}
+
+async function main(): Promise<void> {
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  try {
+    await waitForServer(BASE);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--disable-background-timer-throttling',
+        '--disable-renderer-backgrounding',
+      ],
+    });
+    const scenarios: [string, Design][] = [
+      ['generateLargeDesign({ services: 1000 })', generateLargeDesign({ services: 1000 })],
+      ['grid: 1,000 services, 3,000 links', gridDesign(1000, 3)],
+    ];
+    for (const [name, design] of scenarios) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const loadMs = await loadDesign(page, design);
+      console.log(`\n${name}: ${Object.keys(design.nodes).length} nodes, ${design.links.length} links`);
+      console.log(`  load + first render: ${loadMs} ms`);
+      // Zoom toward the middle with Ctrl+wheel, as a person would, then drag at two zooms.
+      const canvas = (await page.getByTestId('canvas').boundingBox())!;
+      await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+      for (const [label, steps] of [
+        ['zoomed out (~25%)', 10],
+        ['zoomed in (~100%)', 8],
+      ] as const) {
+        await page.keyboard.down('Control');
+        for (let i = 0; i < steps; i++) await page.mouse.wheel(0, -120);
+        await page.keyboard.up('Control');
+        await page.waitForTimeout(800);
+        const zoom = await page.evaluate(
+          `document.querySelector('.react-flow__viewport').style.transform.match(/scale\\(([^)]+)\\)/)[1]`,
+        );
+        const figures = await measureDrag(page);
+        console.log(`  drag, ${label} zoom ${Number(zoom).toFixed(2)}: ${JSON.stringify(figures)}`);
+        await page.keyboard.press('Escape');
+      }
+      await page.close();
+    }
+    await browser.close();
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+await main();

@@ -1,0 +1,192 @@
+import { expect, test } from '@playwright/test';
+import { CanvasPage } from './fixtures/canvasPage';
+
+const NO_POSITIONS = `signalbox: 1
+name: Imported without positions
+nodes:
+  web: { kind: client, name: Web }
+  gateway: { kind: gateway, name: Gateway }
+  order: { kind: service, name: Order }
+  payment: { kind: service, name: Payment }
+  bus: { kind: broker, name: Kafka }
+  orderdb: { kind: database, name: Orders DB }
+  stripe: { kind: external, name: Stripe }
+links:
+  - { from: web, to: gateway, kind: sync, protocol: rest }
+  - { from: gateway, to: order, kind: sync, protocol: rest }
+  - { from: gateway, to: payment, kind: sync, protocol: grpc }
+  - { from: order, to: orderdb, kind: sync, protocol: sql }
+  - { from: order, to: bus, kind: async, channel: order.created }
+  - { from: bus, to: payment, kind: async, channel: order.created }
+  - { from: payment, to: stripe, kind: sync, protocol: rest }
+`;
+
+const BAD_FILE = `signalbox: 1
+name: Broken
+nodes:
+  a: { kind: service, name: A }
+links:
+  - { from: a, to: ghost, kind: sync, timeoutMs: -5 }
+`;
+
+test('place, connect, edit, undo, redo and reload', async ({ page }) => {
+  const app = new CanvasPage(page);
+  await app.openBlank();
+
+  await app.addFromPalette('service');
+  await expect(app.node('service')).toBeVisible();
+  const box = (await app.canvas.boundingBox())!;
+  await app.dropFromPalette('service', box.width / 2 + 320, box.height / 2 - 120);
+  await app.dropFromPalette('broker', box.width / 2 + 320, box.height / 2 + 160);
+  await expect(app.node('service-2')).toBeVisible();
+  await expect(app.node('message-broker')).toBeVisible();
+
+  await app.connect('service', 'service-2');
+  await expect(app.edgeLabel('service->service-2')).toHaveText('REST');
+  await app.connect('service', 'message-broker');
+  await expect(app.edgeLabel('service->message-broker:service.events')).toHaveText('service.events');
+
+  await app.edgeLabel('service->service-2').click();
+  await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
+  await app.inspector.getByLabel('Protocol').selectOption('grpc');
+  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC');
+  await app.inspector.getByLabel('Version', { exact: true }).fill('v2');
+  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
+  const timeout = app.inspector.getByLabel('Timeout (ms)');
+  await timeout.fill('1500');
+  // A bad value is refused with a message; the design keeps 1500.
+  await timeout.fill('15x');
+  await expect(app.inspector.getByRole('alert')).toHaveText('expected a positive integer');
+  await timeout.fill('1500');
+  await expect(app.inspector.getByRole('alert')).toHaveCount(0);
+
+  // Undo: version, then protocol; redo both. Shortcuts act on the canvas, not inside fields.
+  await app.clickEmptyCanvas();
+  await app.press('Control+z'); // timeout
+  await app.press('Control+z'); // version
+  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC');
+  await app.press('Control+z'); // protocol
+  await expect(app.edgeLabel('service->service-2')).toHaveText('REST');
+  await app.press('Control+Shift+z');
+  await app.press('Control+y');
+  await app.press('Control+Shift+z');
+  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
+
+  // Typing in a field owns Ctrl+Z: the design is not undone.
+  await app.edgeLabel('service->service-2').click();
+  await app.inspector.getByLabel('Timeout (ms)').press('Control+z');
+  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
+
+  // Nothing is lost on reload.
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(app.node('service')).toBeVisible();
+  await expect(app.node('service-2')).toBeVisible();
+  await expect(app.node('message-broker')).toBeVisible();
+  await expect(app.edgeLabel('service->message-broker:service.events')).toBeVisible();
+  await app.edgeLabel('service->service-2').click();
+  await expect(app.inspector.getByLabel('Timeout (ms)')).toHaveValue('1500');
+  await expect(app.inspector.getByLabel('Protocol')).toHaveValue('grpc');
+});
+
+test('keyboard: select all, delete, undo, duplicate', async ({ page }) => {
+  const app = new CanvasPage(page);
+  await app.openBlank();
+  await app.addFromPalette('service');
+  await app.addFromPalette('database');
+  await expect(app.nodes()).toHaveCount(2);
+  await app.clickEmptyCanvas();
+  await app.press('Control+a');
+  await app.press('Delete');
+  await expect(app.nodes()).toHaveCount(0);
+  await app.press('Control+z');
+  await expect(app.nodes()).toHaveCount(2);
+  await app.node('service').click();
+  await app.press('Control+d');
+  await expect(app.nodes()).toHaveCount(3);
+  await app.press('Control+c');
+  await app.press('Control+v');
+  await expect(app.nodes()).toHaveCount(4);
+});
+
+test('inspector edits a node: rename id, kind-specific keys, empty removes', async ({ page }) => {
+  const app = new CanvasPage(page);
+  await app.openBlank();
+  await app.addFromPalette('gateway');
+  await app.node('api-gateway').click();
+  await expect(app.inspector.getByLabel('Rate limit (rps)')).toBeVisible();
+  await expect(app.inspector.getByLabel('Discovery')).toHaveCount(0);
+  await app.inspector.getByLabel('Name', { exact: true }).fill('Edge');
+  await expect(app.node('api-gateway')).toContainText('Edge');
+  await app.inspector.getByLabel('Id', { exact: true }).fill('edge');
+  await app.inspector.getByLabel('Id', { exact: true }).press('Enter');
+  await expect(app.node('edge')).toBeVisible();
+  await app.inspector.getByLabel('Replicas').fill('0');
+  await expect(app.inspector.getByRole('alert')).toHaveText('expected a positive integer');
+  await app.inspector.getByLabel('Replicas').fill('3');
+  await expect(app.node('edge')).toContainText('×3');
+  await app.inspector.getByLabel('Replicas').fill('');
+  await expect(app.node('edge')).not.toContainText('×3');
+});
+
+test('a file without positions is laid out; a bad file is refused and keeps the design', async ({ page }) => {
+  const app = new CanvasPage(page);
+  await app.openBlank();
+  await app.addFromPalette('service');
+
+  await app.openFile('bad.signalbox.yaml', BAD_FILE);
+  const dialog = page.getByRole('dialog', { name: 'Could not open bad.signalbox.yaml' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('links[0].timeoutMs · line 6');
+  await expect(dialog).toContainText('expected a positive integer');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.node('service')).toBeVisible();
+  await expect(page.getByLabel('Design name')).toHaveValue('Untitled design');
+
+  await app.openFile('shop.signalbox.yaml', NO_POSITIONS);
+  await expect(page.getByLabel('Design name')).toHaveValue('Imported without positions');
+  await expect(app.nodes()).toHaveCount(7);
+  await expect(page.getByTestId('progress')).toHaveCount(0);
+  // Laid out left to right: the client first, Stripe after Payment; nothing overlaps.
+  await expect
+    .poll(async () => {
+      const web = await app.node('web').boundingBox();
+      const order = await app.node('order').boundingBox();
+      return web && order ? order.x - web.x : 0;
+    })
+    .toBeGreaterThan(100);
+  await page.waitForTimeout(500); // the fit-view animation
+  const boxes = await Promise.all(
+    ['web', 'gateway', 'order', 'payment', 'bus', 'orderdb', 'stripe'].map((id) => app.node(id).boundingBox()),
+  );
+  for (const b of boxes) expect(b).not.toBeNull();
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap, `nodes ${i} and ${j} overlap`).toBe(false);
+    }
+  }
+  await page.screenshot({ path: 'bench/out/opened-without-positions.png' });
+  // The layout is one undo step.
+  await app.clickEmptyCanvas();
+  await app.press('Control+z');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+for (const [name, file] of [
+  [/Food delivery/, 'template-food-delivery.png'],
+  [/E-commerce/, 'template-ecommerce.png'],
+] as const) {
+  test(`template ${file} renders readable`, async ({ page }) => {
+    const app = new CanvasPage(page);
+    await app.openBlank();
+    await app.openTemplate(name);
+    await expect(app.nodes().first()).toBeVisible();
+    expect(await app.nodes().count()).toBeGreaterThan(5);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `bench/out/${file}` });
+  });
+}

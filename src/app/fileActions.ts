@@ -1,0 +1,77 @@
+/**
+ * The file menu's actions: new, open, save, templates, auto-layout. Each opens a design as its
+ * own library entry, so whatever was open before stays in the library (nothing is ever lost).
+ */
+import { readDesign } from '../core/format/read';
+import { writeDesignYaml } from '../core/format/write';
+import { createEmptyDesign } from '../core/model/edit';
+import type { Design } from '../core/model/types';
+import { countUnplacedNodes } from '../core/layout/layout';
+import { slugify } from '../core/export/slug';
+import { computeLayout } from '../features/canvas/autoLayout';
+import { designStore } from '../state/designStore';
+import { newDesignId, saveDesign } from '../state/library';
+import { uiStore } from '../state/overlayStores';
+import { shellStore } from '../state/shellStore';
+
+export const FILE_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
+
+function openAsNew(design: Design): void {
+  const id = newDesignId();
+  const error = saveDesign(id, design);
+  designStore.getState().openDesign(design, id);
+  if (error) designStore.getState().setNotice(error);
+}
+
+export function newDesign(): void {
+  openAsNew(createEmptyDesign());
+  designStore.getState().setNotice('New design: the previous one stays in your library');
+}
+
+/** Open a file; a file with errors opens nothing and lists each problem with where it is. */
+export async function openFile(file: File): Promise<void> {
+  const text = await file.text();
+  const { design, issues } = readDesign(text, file.name);
+  if (!design || issues.some((i) => i.severity === 'error')) {
+    shellStore.setState({ fileError: { fileName: file.name, issues: issues.filter((i) => i.severity === 'error') } });
+    return;
+  }
+  openAsNew(design);
+  const warnings = issues.length;
+  designStore.getState().setNotice(`Opened ${file.name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
+  // A file without positions is laid out; half-placed files keep what they have.
+  const unplaced = countUnplacedNodes(design);
+  if (unplaced > 0 && unplaced * 2 >= Object.keys(design.nodes).length) await autoLayout();
+}
+
+/** ELK in a worker, with progress; the result is one undo step (one moveNodes). */
+export async function autoLayout(): Promise<void> {
+  const { design, documentVersion } = designStore.getState();
+  const count = Object.keys(design.nodes).length;
+  if (count === 0) return;
+  uiStore.setState({ progress: `Laying out ${count} node${count === 1 ? '' : 's'}…` });
+  try {
+    const positions = await computeLayout(design);
+    // The user opened another design meanwhile: these positions belong to the old one.
+    if (designStore.getState().documentVersion !== documentVersion) return;
+    designStore.getState().moveNodes(positions);
+    uiStore.setState({ frameRequest: { nodes: Object.keys(positions), links: [], at: Date.now() } });
+  } catch (error) {
+    designStore.getState().setNotice(`Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    uiStore.setState({ progress: null });
+  }
+}
+
+export function saveFile(): void {
+  const { design } = designStore.getState();
+  const blob = new Blob([writeDesignYaml(design)], { type: 'application/yaml' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${slugify(design.name, 'design')}.signalbox.yaml`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { NodeIcon } from '../../components/NodeIcon';
+import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
+import { useFindingsStore, useWhatIfStore } from '../../state/overlayStores';
+import type { DesignFlowNode } from './flowElements';
+
+const STATE_LABELS = { down: 'down', failed: 'failed', degraded: 'degraded', lagging: 'lagging', ok: 'ok' } as const;
+
+/**
+ * One node on the canvas. Memoised, and it subscribes only to its own badge and what-if state,
+ * so a change elsewhere never re-renders it (React Flow's performance guide).
+ */
+export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected, isConnectable }: NodeProps<DesignFlowNode>) {
+  const { node } = data;
+  const severity = useFindingsStore((s) => s.worstByNode[id]);
+  const state = useWhatIfStore((s) => (s.active ? s.states[id] : undefined));
+  const meta = [NODE_KIND_LABELS[node.kind] ?? node.kind, node.tech, node.team].filter(Boolean).join(' · ');
+  const className = [
+    'sb-node',
+    `sb-node--${node.kind}`,
+    selected ? 'sb-node--selected' : '',
+    state ? `sb-node--state-${state}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={className} data-testid={`node-${id}`} title={node.notes ?? node.name}>
+      <Handle type="target" position={Position.Left} id="in" isConnectable={isConnectable} data-testid={`handle-in-${id}`} />
+      <span className="sb-node__icon">
+        <NodeIcon kind={node.kind} size={20} />
+      </span>
+      <span className="sb-node__text">
+        <span className="sb-node__name">{node.name}</span>
+        <span className="sb-node__meta">{meta}</span>
+      </span>
+      {node.replicas !== undefined && node.replicas > 1 && <span className="sb-node__replicas">×{node.replicas}</span>}
+      {severity && (
+        <span
+          className={`sb-badge sb-badge--${severity}`}
+          role="img"
+          aria-label={`${severity} finding`}
+          data-testid={`badge-${id}`}
+        >
+          {severity === 'info' ? 'i' : '!'}
+        </span>
+      )}
+      {state && <span className={`sb-node__state sb-node__state--${state}`}>{STATE_LABELS[state]}</span>}
+      <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} data-testid={`handle-out-${id}`} />
+    </div>
+  );
+});

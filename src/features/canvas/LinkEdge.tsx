@@ -1,0 +1,100 @@
+import { memo } from 'react';
+import { BaseEdge, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
+import { useFindingsStore } from '../../state/overlayStores';
+import { getLinkLabel, type LinkFlowEdge } from './flowElements';
+
+const CHAR_WIDTH = 6.4;
+
+/**
+ * Pick the sides a link leaves and enters by where the nodes are, as draw.io does: a consumer
+ * left of its broker is reached from the broker's left side, not by a loop around it. Every node
+ * has the same size, so the boxes follow from the handle points without reading the DOM.
+ */
+function routeLink(sx: number, sy: number, tx: number, ty: number, sourcePosition: Position, targetPosition: Position) {
+  const sourceLeft = sx - NODE_WIDTH;
+  const targetRight = tx + NODE_WIDTH;
+  if (tx >= sx) return { sourceX: sx, sourceY: sy, targetX: tx, targetY: ty, sourcePosition, targetPosition };
+  if (targetRight <= sourceLeft) {
+    return {
+      sourceX: sourceLeft,
+      sourceY: sy,
+      targetX: targetRight,
+      targetY: ty,
+      sourcePosition: Position.Left,
+      targetPosition: Position.Right,
+    };
+  }
+  // Overlapping columns: leave from the bottom or the top, enter at the other.
+  const sourceMidX = sx - NODE_WIDTH / 2;
+  const targetMidX = tx + NODE_WIDTH / 2;
+  const down = ty > sy;
+  const half = NODE_HEIGHT / 2;
+  return {
+    sourceX: sourceMidX,
+    sourceY: down ? sy + half : sy - half,
+    targetX: targetMidX,
+    targetY: down ? ty - half : ty + half,
+    sourcePosition: down ? Position.Bottom : Position.Top,
+    targetPosition: down ? Position.Top : Position.Bottom,
+  };
+}
+
+/**
+ * A link: sync solid, async dashed (solid but violet in dense designs, where dashes cost frames).
+ * The label is plain SVG sized from its text, so no edge measures the DOM.
+ */
+export const LinkEdge = memo(function LinkEdge({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+  selected,
+  markerEnd,
+}: EdgeProps<LinkFlowEdge>) {
+  const severity = useFindingsStore((s) => s.worstByLink[id]);
+  const [path, labelX, labelY] = getBezierPath(routeLink(sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition));
+  if (!data) return null;
+  const { link, dense } = data;
+  const label = getLinkLabel(link);
+  const width = Math.ceil(label.length * CHAR_WIDTH) + 14;
+  const kindClass = link.kind === 'async' ? (dense ? 'sb-edge--async-dense' : 'sb-edge--async') : 'sb-edge--sync';
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`sb-edge ${kindClass}${selected ? ' sb-edge--selected' : ''}`}
+        interactionWidth={16}
+      />
+      <g
+        className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}`}
+        transform={`translate(${labelX} ${labelY})`}
+        data-testid={`edge-label-${id}`}
+      >
+        <rect x={-width / 2} y={-10} width={width} height={20} rx={10} />
+        <text textAnchor="middle" dominantBaseline="central">
+          {label}
+        </text>
+        {severity && (
+          <g
+            className={`sb-edge-badge sb-edge-badge--${severity}`}
+            transform={`translate(${width / 2} -10)`}
+            role="img"
+            aria-label={`${severity} finding`}
+          >
+            <circle r={7} />
+            <text textAnchor="middle" dominantBaseline="central">
+              {severity === 'info' ? 'i' : '!'}
+            </text>
+          </g>
+        )}
+      </g>
+    </>
+  );
+});

@@ -1,0 +1,149 @@
+import type { DesignNode, NodeKind } from '../../core/model/types';
+import { DISCOVERIES, GATEWAY_AUTHS, NODE_KINDS } from '../../core/model/types';
+import { nodeSchema } from '../../core/model/schema';
+import { NodeIcon } from '../../components/NodeIcon';
+import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
+import { designStore, useDesignStore } from '../../state/designStore';
+import { InspectorField } from './InspectorField';
+import { InspectorSection } from './InspectorSection';
+import { SelectField } from './SelectField';
+import { BOOLEAN_OPTIONS, fromBoolean, toBoolean, toOptions } from './selectOptions';
+import { listCodec, numberCodec, textCodec, type FieldCodec } from './fieldCodecs';
+
+const S = nodeSchema.shape;
+const CODECS = {
+  name: textCodec(S.name),
+  team: textCodec(S.team),
+  group: textCodec(S.group),
+  tech: textCodec(S.tech),
+  notes: textCodec(S.notes),
+  tags: listCodec(S.tags, 'comma'),
+  replicas: numberCodec(S.replicas),
+  availability: numberCodec(S.availability),
+  latencyMs: numberCodec(S.latencyMs),
+  rateLimitRps: numberCodec(S.rateLimitRps),
+} satisfies Record<string, FieldCodec>;
+
+const ID_CODEC: FieldCodec = {
+  parse: (text) => {
+    const id = text.trim();
+    if (id === '') return { ok: false, error: 'an id is required' };
+    if (/\s/.test(id)) return { ok: false, error: 'no spaces in an id (links name nodes by id)' };
+    return { ok: true, value: id };
+  },
+  format: (v) => (typeof v === 'string' ? v : ''),
+};
+
+/** Which optional keys a kind uses (format.md, "Node kinds"). A key with a value always shows. */
+const APPLIES: Record<string, readonly NodeKind[]> = {
+  team: ['service', 'gateway', 'broker', 'database'],
+  replicas: ['service', 'gateway', 'broker', 'database'],
+  tech: ['service', 'gateway', 'broker', 'database'],
+  availability: ['service', 'external'],
+  latencyMs: ['service', 'external'],
+  outbox: ['service'],
+  discovery: ['service'],
+  healthCheck: ['service'],
+  tracing: ['service'],
+  eventSourced: ['service'],
+  auth: ['gateway'],
+  rateLimitRps: ['gateway'],
+};
+
+const KIND_OPTIONS = NODE_KINDS.map((k) => ({ value: k, label: NODE_KIND_LABELS[k] }));
+
+export function NodeInspector({ id }: { id: string }) {
+  const node = useDesignStore((s) => s.design.nodes[id]);
+  if (!node) return null;
+  const shows = (key: keyof DesignNode & string) => node[key] !== undefined || (APPLIES[key]?.includes(node.kind) ?? true);
+  const update = (key: keyof DesignNode & string) => (value: unknown) => {
+    designStore.getState().updateNode(id, { [key]: value });
+  };
+  const text = (
+    key: keyof typeof CODECS,
+    label: string,
+    extra: { numeric?: boolean; placeholder?: string; hint?: string } = {},
+  ) =>
+    shows(key) && (
+      <InspectorField key={key} label={label} value={node[key]} codec={CODECS[key]} onCommit={update(key)} {...extra} />
+    );
+  const flag = (key: 'outbox' | 'healthCheck' | 'tracing' | 'eventSourced', label: string) =>
+    shows(key) && (
+      <SelectField
+        key={key}
+        label={label}
+        value={fromBoolean(node[key])}
+        options={BOOLEAN_OPTIONS}
+        onChange={(v) => update(key)(toBoolean(v))}
+      />
+    );
+
+  return (
+    <div className="inspector" data-testid="inspector-node">
+      <header className={`inspector__title inspector__title--${node.kind}`}>
+        <span className="inspector__title-icon">
+          <NodeIcon kind={node.kind} size={20} />
+        </span>
+        <span>
+          <span className="inspector__title-name">{node.name}</span>
+          <span className="inspector__title-kind">{NODE_KIND_LABELS[node.kind]}</span>
+        </span>
+      </header>
+      <InspectorSection title="Identity">
+        <SelectField
+          label="Kind"
+          value={node.kind}
+          options={KIND_OPTIONS}
+          optional={false}
+          onChange={(v) => v && update('kind')(v)}
+        />
+        {text('name', 'Name')}
+        <InspectorField
+          label="Id"
+          value={id}
+          codec={ID_CODEC}
+          commitOnBlur
+          mono
+          hint="Links name nodes by id; renaming follows every link."
+          onCommit={(to) => {
+            if (to === id || typeof to !== 'string') return undefined;
+            if (designStore.getState().design.nodes[to]) return `a node with id "${to}" already exists`;
+            designStore.getState().renameNodeId(id, to);
+            return undefined;
+          }}
+        />
+        {text('team', 'Team', { placeholder: 'owner team' })}
+        {text('group', 'Group', { placeholder: 'bounded context', hint: 'Services in one group may share a datastore.' })}
+        {text('tags', 'Tags', { placeholder: 'comma, separated' })}
+      </InspectorSection>
+      <InspectorSection title="Runtime">
+        {text('tech', 'Tech', {
+          placeholder:
+            node.kind === 'broker' ? 'kafka, rabbitmq, sqs…' : node.kind === 'database' ? 'postgres, redis…' : 'go, java…',
+        })}
+        {text('replicas', 'Replicas', { numeric: true })}
+        {text('availability', 'Availability (%)', { numeric: true, placeholder: '99.9' })}
+        {text('latencyMs', 'Latency p99 (ms)', { numeric: true })}
+        {shows('discovery') && (
+          <SelectField
+            label="Discovery"
+            value={node.discovery}
+            options={toOptions(DISCOVERIES)}
+            onChange={(v) => update('discovery')(v)}
+          />
+        )}
+        {flag('healthCheck', 'Health check')}
+        {flag('tracing', 'Tracing')}
+        {flag('outbox', 'Transactional outbox')}
+        {flag('eventSourced', 'Event sourced')}
+        {shows('auth') && (
+          <SelectField label="Auth" value={node.auth} options={toOptions(GATEWAY_AUTHS)} onChange={(v) => update('auth')(v)} />
+        )}
+        {text('rateLimitRps', 'Rate limit (rps)', { numeric: true })}
+      </InspectorSection>
+      <InspectorSection title="Notes">
+        <InspectorField label="Notes" value={node.notes} codec={CODECS.notes} onCommit={update('notes')} multiline rows={4} />
+      </InspectorSection>
+    </div>
+  );
+}
