@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { designStore } from '../state/designStore';
-import { uiStore } from '../state/overlayStores';
+import { uiStore, whatIfStore } from '../state/overlayStores';
+import { leaveWhatIf, toggleWhatIf } from '../features/simulate/whatIf';
 import { saveFile } from './fileActions';
 
 /** Typing in a field or in the code editor owns its keys: Ctrl+Z there is the field's undo. */
@@ -27,6 +28,13 @@ export function useShortcuts(): void {
         action();
       };
       if (mod && key === 's') return run(saveFile);
+      // What-if is a view, so it works in view mode too.
+      if (!mod && !e.altKey && key === 'w')
+        return run(() => {
+          toggleWhatIf();
+          if (whatIfStore.getState().active) uiStore.setState({ panel: 'whatif' });
+        });
+      if (e.key === 'Escape' && whatIfStore.getState().active) return run(leaveWhatIf);
       if (readOnly) return undefined;
       if (mod && key === 'z' && !e.shiftKey) return run(store.undo);
       if ((mod && key === 'z' && e.shiftKey) || (mod && key === 'y')) return run(store.redo);

@@ -117,7 +117,7 @@ nodes:
 
   stripe: { kind: external, name: Stripe, availability: 99.99, latencyMs: 400, at: [1120, 195] }
   maps: { kind: external, name: Google Maps Platform, availability: 99.9, latencyMs: 150, at: [1120, 910] }
-  twilio: { kind: external, name: Twilio (SMS & push), availability: 99.95, latencyMs: 250, at: [1680, 650] }
+  twilio: { kind: external, name: Twilio (SMS & push), availability: 99.95, latencyMs: 250, at: [1400, 780] }
 
 links:
   # Clients reach the system only through the gateway.

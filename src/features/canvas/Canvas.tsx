@@ -23,7 +23,7 @@ import { NODE_KINDS } from '../../core/model/types';
 import { NODE_HEIGHT, NODE_WIDTH, placeUnplacedNodes } from '../../core/layout/layout';
 import { PALETTE_DRAG_TYPE } from '../../components/nodeKindInfo';
 import { designStore, selectLinks, selectNodes, selectSelection, useDesignStore } from '../../state/designStore';
-import { uiStore, useUiStore, whatIfStore } from '../../state/overlayStores';
+import { uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
 import { DesignNodeCard } from './DesignNodeCard';
 import { LinkEdge } from './LinkEdge';
 import { syncFlowEdges, syncFlowNodes, type DesignFlowNode, type LinkFlowEdge } from './flowElements';
@@ -61,6 +61,8 @@ export function Canvas() {
   const selection = useDesignStore(selectSelection);
   const documentVersion = useDesignStore((s) => s.documentVersion);
   const readOnly = useUiStore((s) => s.readOnly);
+  // What-if is a view, not an edit: a drag there would move nodes and enter undo history.
+  const whatIfActive = useWhatIfStore((s) => s.active);
   const snapToGrid = useUiStore((s) => s.snapToGrid ?? false);
   const detail = useFlowStore(getDetail);
   const { screenToFlowPosition, fitView } = useReactFlow();
@@ -92,7 +94,7 @@ export function Canvas() {
 
   // A different document, or view mode: show all of it.
   useEffect(() => {
-    void fitView({ padding: 0.2, maxZoom: 1.1 });
+    void fitView({ padding: 0.08, maxZoom: 1.1 });
   }, [documentVersion, readOnly, fitView]);
 
   useFrameRequest();
@@ -200,8 +202,8 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         connectionLineType={ConnectionLineType.Bezier}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
+        nodesDraggable={!readOnly && !whatIfActive}
+        nodesConnectable={!readOnly && !whatIfActive}
         edgesReconnectable={false}
         deleteKeyCode={null}
         selectionKeyCode={null}
@@ -218,7 +220,7 @@ export function Canvas() {
         elevateEdgesOnSelect={!large}
         proOptions={{ hideAttribution: true }}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
         {/* The minimap repaints every node on every drag frame: above the culling size it costs
