@@ -4,9 +4,11 @@ import { App } from './app/App';
 import { bootDesign } from './app/boot';
 import { startAutosave } from './app/autosave';
 import './app/app.css';
+import { bootFromLocation } from './features/share/openShareLink';
+import { startLiveLint } from './features/findings/liveLint';
 
-bootDesign();
-startAutosave();
+// A share link in the address decides what opens (and whether autosave starts yet): see features/share.
+bootFromLocation({ bootDesign, startAutosave, startLint: startLiveLint });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

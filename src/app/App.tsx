@@ -5,6 +5,10 @@ import { SidePanel } from './SidePanel';
 import { Palette } from '../features/palette/Palette';
 import { Canvas } from '../features/canvas/Canvas';
 import { useUiStore } from '../state/overlayStores';
+import { Toast } from './Toast';
+import { FileErrorDialog } from './FileErrorDialog';
+import { useShortcuts } from './useShortcuts';
+import { ShareLayer } from '../features/share/ShareLayer';
 
 // Monaco is large: the code view loads only when opened (issue 6).
 const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({ default: m.CodePanel })));
@@ -12,6 +16,7 @@ const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({
 export function App() {
   const codeOpen = useUiStore((s) => s.codeOpen);
   const readOnly = useUiStore((s) => s.readOnly);
+  useShortcuts();
   return (
     <ReactFlowProvider>
       <div className={`app${readOnly ? ' app--readonly' : ''}`}>
@@ -28,6 +33,9 @@ export function App() {
           )}
           {!readOnly && <SidePanel />}
         </main>
+        <Toast />
+        <FileErrorDialog />
+        <ShareLayer />
       </div>
     </ReactFlowProvider>
   );

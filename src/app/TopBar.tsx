@@ -1,32 +1,134 @@
+import { useRef } from 'react';
 import { designStore, selectCanRedo, selectCanUndo, useDesignStore } from '../state/designStore';
 import { uiStore, useUiStore } from '../state/overlayStores';
 import { ShareButton } from '../features/share/ShareButton';
+import { DesignLibraryButton } from '../features/share/DesignLibraryButton';
+import { TemplatesMenu } from './TemplatesMenu';
+import { autoLayout, FILE_ACCEPT, newDesign, openFile, saveFile } from './fileActions';
+import { BrandMark } from './BrandMark';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
 
 export function TopBar() {
   const name = useDesignStore((s) => s.design.name);
   const canUndo = useDesignStore(selectCanUndo);
   const canRedo = useDesignStore(selectCanRedo);
   const codeOpen = useUiStore((s) => s.codeOpen);
+  const progress = useUiStore((s) => s.progress ?? null);
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <header className="topbar">
-      <div className="topbar__brand">Signalbox</div>
+      <div className="topbar__brand">
+        <BrandMark />
+        <span className="topbar__brand-name">Signalbox</span>
+      </div>
       <input
         className="topbar__name"
         aria-label="Design name"
         value={name}
+        spellCheck={false}
         onChange={(e) => {
           const { design, replaceDesign } = designStore.getState();
+          // An empty name is not a valid design: keep the last one until there is text.
+          if (e.target.value.trim() === '') return;
           replaceDesign({ ...design, name: e.target.value }, 'design-name');
         }}
       />
+      <nav className="topbar__group" aria-label="File">
+        <DesignLibraryButton />
+        <button type="button" className="button button--ghost" onClick={newDesign} title="New blank design">
+          New
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => fileInput.current?.click()}
+          title={`Open a .signalbox.yaml or .json file (${MOD}O)`}
+        >
+          Open file
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept={FILE_ACCEPT}
+          hidden
+          data-testid="open-file-input"
+          aria-label="Design file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openFile(file);
+          }}
+        />
+        <button type="button" className="button button--ghost" onClick={saveFile} title={`Download as .signalbox.yaml (${MOD}S)`}>
+          Save file
+        </button>
+        <TemplatesMenu />
+      </nav>
+      <div className="topbar__divider" aria-hidden="true" />
+      <nav className="topbar__group" aria-label="Edit">
+        <button
+          type="button"
+          className="button button--icon"
+          onClick={() => designStore.getState().undo()}
+          disabled={!canUndo}
+          title={`Undo (${MOD}Z)`}
+          aria-label="Undo"
+        >
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path
+              d="M8 5 4 9l4 4M4.5 9H12a4 4 0 0 1 0 8h-2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.7"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="button button--icon"
+          onClick={() => designStore.getState().redo()}
+          disabled={!canRedo}
+          title={`Redo (${MOD}Shift+Z)`}
+          aria-label="Redo"
+        >
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path
+              d="m12 5 4 4-4 4m3.5-4H8a4 4 0 0 0 0 8h2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.7"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => void autoLayout()}
+          disabled={progress !== null}
+          title="Arrange all nodes left to right"
+        >
+          Auto-layout
+        </button>
+      </nav>
+      {progress && (
+        <div className="topbar__progress" role="status" data-testid="progress">
+          <span className="spinner" aria-hidden="true" />
+          {progress}
+        </div>
+      )}
       <div className="topbar__actions">
-        <button onClick={() => designStore.getState().undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button onClick={() => designStore.getState().redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-          Redo
-        </button>
-        <button aria-pressed={codeOpen} onClick={() => uiStore.setState({ codeOpen: !codeOpen })}>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-pressed={codeOpen}
+          onClick={() => uiStore.setState({ codeOpen: !codeOpen })}
+        >
           Code
         </button>
         <ShareButton />

@@ -22,7 +22,8 @@ export function startAutosave(): () => void {
     if (error) state.setNotice(error);
   };
   const unsubscribe = designStore.subscribe((state, previous) => {
-    if (state.design === previous.design && state.designId === previous.designId) return;
+    // Opening a design is not an edit: only a changed design is saved (keeps "edited" times honest).
+    if (state.design === previous.design) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);
   });

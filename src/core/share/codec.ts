@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { Design, Issue } from '../model/types';
 import { FORMAT_VERSION } from '../model/types';
 import { validateDesign } from '../model/validate';
@@ -81,6 +81,36 @@ export function encodeShareFragment(design: Design, options: ShareEncodeOptions 
 }
 
 /** The design held by an s1 body (a plain link's, or a protected link's once decrypted). */
+/**
+ * Deflate expands up to ~1,000 times: a 2 MB link could unpack to 2 GB and kill the tab. Real
+ * designs are far smaller (1,000 services: ~1 MB of JSON), so unpacking stops past this.
+ */
+export const MAX_INFLATED_BYTES = 32 * 2 ** 20;
+const INFLATE_STEP = 4096;
+
+/** Raw inflate with the s1 dictionary, fed in small steps so the output is counted as it grows; undefined past the cap. */
+function inflateCapped(data: Uint8Array): Uint8Array | undefined {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const inflater = new Inflate({ dictionary: S1_DICTIONARY }, (chunk) => {
+    total += chunk.length;
+    if (total <= MAX_INFLATED_BYTES) parts.push(chunk);
+  });
+  let at = 0;
+  do {
+    inflater.push(data.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= data.length);
+    at += INFLATE_STEP;
+  } while (at < data.length && total <= MAX_INFLATED_BYTES);
+  if (total > MAX_INFLATED_BYTES) return undefined;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 export function decodeShareBody(body: Uint8Array): ShareDecodeResult {
   const flags = body[0];
   if (flags === undefined) return fail('corrupt', 'This link is damaged: it holds no design.');
@@ -89,7 +119,14 @@ export function decodeShareBody(body: Uint8Array): ShareDecodeResult {
   }
   let raw: unknown;
   try {
-    const json = strFromU8(inflateSync(body.subarray(1), { dictionary: S1_DICTIONARY }));
+    const inflated = inflateCapped(body.subarray(1));
+    if (!inflated) {
+      return fail(
+        'corrupt',
+        `This link is damaged: its design unpacks to more than ${MAX_INFLATED_BYTES / 2 ** 20} MB, far beyond any real design.`,
+      );
+    }
+    const json = strFromU8(inflated);
     raw = unpackDesign(JSON.parse(json));
   } catch {
     // The checksum matched, so the bytes are as written: whatever wrote them was not Signalbox s1.

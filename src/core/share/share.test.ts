@@ -412,6 +412,27 @@ describe('damaged links', () => {
   });
 });
 
+describe('decompression bombs', () => {
+  it('a link that unpacks past the cap is refused as corrupt without unpacking it all', async () => {
+    const { frameToText } = await import('./frame');
+    const { deflateSync } = await import('fflate');
+    const { MAX_INFLATED_BYTES } = await import('./codec');
+    // A few KB of link that would unpack to 33 MB of spaces (JSON whitespace).
+    const deflated = deflateSync(new Uint8Array(MAX_INFLATED_BYTES + 2 ** 20).fill(32), { level: 1, dictionary: S1_DICTIONARY });
+    const fragment = `s1.${frameToText(Uint8Array.from([0, ...deflated]))}`;
+    expect(fragment.length).toBeLessThan(200_000);
+    const result = decodeShareFragment(fragment);
+    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    if (!result.ok) expect(result.error.message).toMatch(/more than 32 MB/);
+  });
+
+  it('a design just under the cap in size still opens (the cap counts output, not steps)', () => {
+    const design: Design = { signalbox: 1, name: 'N'.repeat(100_000), nodes: {}, links: [] };
+    const result = decodeShareFragment(encodeShareFragment(design));
+    expect(result.ok && result.design.name.length).toBe(100_000);
+  });
+});
+
 describe('link length', () => {
   it.each(samples)('%s: at most 60%% of the JSON+zlib+base64url baseline', (_name, design) => {
     const length = encodeShareFragment(design).length;

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { designStore } from '../../state/designStore';
+import { CopyField } from './CopyField';
+import { LinkLength } from './LinkLength';
+import { ModalDialog } from './ModalDialog';
+import { ProtectLinkForm } from './ProtectLinkForm';
+import { makeEmbedSnippet, makeShareLinks } from './shareLinks';
+
+/**
+ * The design as it is when the dialog opens, in links: an edit link, a view link with its embed
+ * snippet, and optionally a passphrase-protected link. Nothing leaves the browser: the design is
+ * in the link's fragment, which browsers never send to a server.
+ */
+export function ShareDialog({ onClose }: { onClose: () => void }) {
+  // A snapshot: the links describe the design the user chose to share, not later edits.
+  const [design] = useState(() => designStore.getState().design);
+  const [links] = useState(() => makeShareLinks(design));
+  const [protect, setProtect] = useState(false);
+  return (
+    <ModalDialog labelledBy="share-dialog-title" onClose={onClose} className="share-dialog" testId="share-dialog">
+      <div className="share-dialog__head">
+        <h2 id="share-dialog-title" className="dialog__title">
+          Share “{design.name}”
+        </h2>
+        <button type="button" className="button button--icon" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <p className="dialog__text">
+        Whoever opens a link gets their own copy of this design as it is now. The design travels inside the link.
+      </p>
+
+      <section className="share-section" aria-labelledby="share-edit-title">
+        <h3 id="share-edit-title" className="share-section__title">
+          Edit link
+        </h3>
+        <CopyField label="Link" value={links.edit} buttonLabel="Copy link" testId="share-link" />
+        <LinkLength url={links.edit} />
+      </section>
+
+      <section className="share-section" aria-labelledby="share-view-title">
+        <h3 id="share-view-title" className="share-section__title">
+          View-only link
+        </h3>
+        <CopyField label="View link" value={links.view} buttonLabel="Copy view link" testId="share-view-link" />
+        <LinkLength url={links.view} />
+        <CopyField
+          label="Embed (iframe)"
+          value={makeEmbedSnippet(links.view, design.name)}
+          buttonLabel="Copy embed code"
+          multiline
+          testId="share-embed"
+        />
+      </section>
+
+      <section className="share-section" aria-label="Protection">
+        <label className="share-protect__check">
+          <input type="checkbox" checked={protect} onChange={(e) => setProtect(e.target.checked)} />
+          Protect with a passphrase
+        </label>
+        {protect && <ProtectLinkForm design={design} />}
+      </section>
+
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

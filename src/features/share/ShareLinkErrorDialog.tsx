@@ -1,0 +1,31 @@
+import { useRef } from 'react';
+import type { ShareError } from '../../core/share/codec';
+import { dismissLinkError } from './openShareLink';
+import { ModalDialog } from './ModalDialog';
+
+/** A link that opened nothing: the codec's own sentence (cut off, damaged, too new…), and reassurance. */
+export function ShareLinkErrorDialog({ error }: { error: ShareError }) {
+  const ok = useRef<HTMLButtonElement>(null);
+  return (
+    <ModalDialog
+      labelledBy="link-error-title"
+      onClose={dismissLinkError}
+      initialFocus={ok}
+      role="alertdialog"
+      testId="link-error"
+    >
+      <h2 id="link-error-title" className="dialog__title">
+        Could not open this link
+      </h2>
+      <p className="share-error__message" data-testid="link-error-message">
+        {error.message}
+      </p>
+      <p className="dialog__text">Nothing was opened or changed: your designs are as you left them.</p>
+      <div className="dialog__actions">
+        <button ref={ok} type="button" className="button button--primary" onClick={dismissLinkError}>
+          OK
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
