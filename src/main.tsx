@@ -9,6 +9,8 @@ import { startLiveLint } from './features/findings/liveLint';
 
 // A share link in the address decides what opens (and whether autosave starts yet): see features/share.
 bootFromLocation({ bootDesign, startAutosave, startLint: startLiveLint });
+// Findings are live for every design, whatever tab is open: the canvas shows their badges.
+startLiveLint();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

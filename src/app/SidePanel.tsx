@@ -2,6 +2,7 @@ import { Inspector } from '../features/inspector/Inspector';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { ExportPanel } from '../features/exports/ExportPanel';
 import { WhatIfPanel } from '../features/simulate/WhatIfPanel';
+import { FindingsCountBadge } from '../features/findings/FindingsCountBadge';
 import { uiStore, useUiStore, type UiState } from '../state/overlayStores';
 
 const TABS: { id: UiState['panel']; label: string }[] = [
@@ -27,6 +28,7 @@ export function SidePanel() {
             onClick={() => uiStore.setState({ panel: tab.id })}
           >
             {tab.label}
+            {tab.id === 'findings' && <FindingsCountBadge />}
           </button>
         ))}
       </div>

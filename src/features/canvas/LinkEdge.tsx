@@ -75,10 +75,9 @@ export const LinkEdge = memo(function LinkEdge({
       <g
         className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}`}
         transform={`translate(${labelX} ${labelY})`}
-        data-testid={`edge-label-${id}`}
       >
         <rect x={-width / 2} y={-10} width={width} height={20} rx={10} />
-        <text textAnchor="middle" dominantBaseline="central">
+        <text textAnchor="middle" dominantBaseline="central" data-testid={`edge-label-${id}`}>
           {label}
         </text>
         {severity && (

@@ -1,0 +1,89 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The findings journey on the food delivery template (the first-visit design): the list and
+ * its counts, a click that selects and frames the elements, and the list following an edit.
+ * Locators: roles and accessible names first; React Flow's own `rf__node-<id>` test ids.
+ */
+
+async function openFindings(page: Page) {
+  await page.goto('/');
+  await page.getByRole('tab', { name: /findings/i }).click();
+  const panel = page.getByRole('tabpanel');
+  // The first lint runs in a worker: wait for the list, not a fixed delay.
+  await expect(panel.getByTestId('finding').first()).toBeVisible();
+  return panel;
+}
+
+/** The number a severity chip shows, read from its accessible name (`3 warnings`). */
+async function chipCount(panel: Locator, severity: 'error' | 'warning' | 'info'): Promise<number> {
+  const label = (await panel.getByTestId(`findings-count-${severity}`).getAttribute('aria-label')) ?? '';
+  return Number(label.split(' ')[0]);
+}
+
+test('lists the template findings with counts that match the list', async ({ page }) => {
+  const panel = await openFindings(page);
+
+  // The template documents what it breaks (src/core/templates/foodDelivery.ts).
+  const budget = panel.getByRole('button', { name: /^timeout-budget:/ });
+  await expect(budget).toBeVisible();
+  await expect(budget).toContainText('How to fix');
+  await expect(budget).toContainText('API Gateway');
+  await expect(panel.getByRole('button', { name: /^single-point-of-failure:/ })).toBeVisible();
+
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const count = await chipCount(panel, severity);
+    const heading = { error: 'Errors', warning: 'Warnings', info: 'Info' }[severity];
+    const group = panel.getByRole('list', { name: new RegExp(`^${heading}`) });
+    if (count === 0) await expect(group).toHaveCount(0);
+    else await expect(group.getByRole('listitem')).toHaveCount(count);
+  }
+  expect(await chipCount(panel, 'error')).toBeGreaterThanOrEqual(1);
+
+  // A chip filters: errors only, then everything again.
+  const errors = panel.getByTestId('findings-count-error');
+  await errors.click();
+  await expect(errors).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByRole('list', { name: /^Warnings/ })).toHaveCount(0);
+  await expect(budget).toBeVisible();
+  await errors.click();
+  await expect(panel.getByRole('list', { name: /^Warnings/ })).toHaveCount(1);
+});
+
+test('clicking a finding selects and frames its node; the keyboard does the same', async ({ page }) => {
+  const panel = await openFindings(page);
+  const spof = panel.getByRole('button', { name: /^single-point-of-failure:.*User/ });
+  await spof.click();
+  await expect(spof).toHaveAttribute('aria-current', 'true');
+  const user = page.getByTestId('rf__node-user');
+  await expect(user).toHaveClass(/\bselected\b/);
+  await expect(user).toBeInViewport();
+
+  // Keyboard: focus another finding and press Enter.
+  const budget = panel.getByRole('button', { name: /^timeout-budget:/ });
+  await budget.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('rf__node-gateway')).toHaveClass(/\bselected\b/);
+  await expect(page.getByTestId('rf__node-order')).toHaveClass(/\bselected\b/);
+  await expect(user).not.toHaveClass(/\bselected\b/);
+});
+
+test('the list follows edits: a new gateway without auth is flagged, undo clears it', async ({ page }) => {
+  const panel = await openFindings(page);
+  const unprotected = panel.getByRole('button', { name: /^gateway-unprotected:/ });
+  await expect(unprotected).toHaveCount(0);
+  const warningsBefore = await chipCount(panel, 'warning');
+
+  // A bare gateway states neither auth nor a rate limit (rules.md: gateway-unprotected).
+  await page.getByRole('button', { name: 'Add gateway' }).click();
+  await expect(unprotected).toHaveCount(1);
+  await expect(unprotected).toContainText('Gateway');
+  await expect.poll(() => chipCount(panel, 'warning')).toBe(warningsBefore + 1);
+
+  // The canvas badges the new node even though the Findings tab, not the canvas, is in focus.
+  await expect(page.getByRole('img', { name: 'warning finding' }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: /^undo/i }).click();
+  await expect(unprotected).toHaveCount(0);
+  await expect.poll(() => chipCount(panel, 'warning')).toBe(warningsBefore);
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { Design } from '../../core/model/types';
+import { createDesignStore } from '../../state/designStore';
+import type { FindingsState } from '../../state/overlayStores';
+import { createMainThreadLinter } from './lintClient';
+import { lintDesignOutcome } from './lintDesignOutcome';
+import { startLiveLint } from './liveLint';
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function emptyFindings() {
+  return createStore<FindingsState>()(() => ({
+    findings: [],
+    worstByNode: {},
+    worstByLink: {},
+    summary: { error: 0, warning: 0, info: 0 },
+    pending: false,
+  }));
+}
+
+// A client calling a service directly with no gateway: no-api-gateway fires on the link.
+const direct: Design = {
+  signalbox: 1,
+  name: 'Direct',
+  nodes: { web: { kind: 'client', name: 'Web' }, api: { kind: 'service', name: 'API', replicas: 2 } },
+  links: [{ from: 'web', to: 'api', kind: 'sync', protocol: 'rest', version: 'v1', timeoutMs: 500 }],
+};
+
+describe('startLiveLint', () => {
+  it('fills the findings store and follows design edits', async () => {
+    const designs = createDesignStore(direct);
+    const findings = emptyFindings();
+    let runs = 0;
+    const stop = startLiveLint({
+      designStore: designs,
+      findingsStore: findings,
+      createLinter: () => {
+        const inner = createMainThreadLinter(lintDesignOutcome);
+        return { ...inner, run: (d) => ((runs += 1), inner.run(d)) };
+      },
+    });
+    expect(findings.getState().pending).toBe(true);
+    await flush();
+    const first = findings.getState();
+    expect(first.pending).toBe(false);
+    expect(first.findings.some((f) => f.rule === 'no-api-gateway')).toBe(true);
+    expect(first.worstByLink['web->api']).toBeDefined();
+    expect(first.summary.error + first.summary.warning + first.summary.info).toBe(first.findings.length);
+
+    // Removing the link removes its finding. Three edits in one tick cost two lints, not three:
+    // the first starts at once, the other two coalesce into one run of the newest design.
+    designs.getState().select({ links: ['web->api'] });
+    designs.getState().deleteSelection();
+    designs.getState().updateNode('api', { name: 'Orders API' });
+    designs.getState().updateNode('api', { name: 'Orders' });
+    await flush();
+    await flush();
+    expect(findings.getState().findings.some((f) => f.rule === 'no-api-gateway')).toBe(false);
+    expect(findings.getState().worstByLink['web->api']).toBeUndefined();
+    expect(runs).toBe(3);
+    stop();
+  });
+});
