@@ -3,7 +3,20 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const UI_LIBRARIES = ['react', 'react-dom', 'react/*', '@xyflow/*', 'monaco-editor', 'monaco-editor/*', 'mermaid', 'zustand', 'zustand/*', 'zundo', 'elkjs', 'elkjs/*'];
+const UI_LIBRARIES = [
+  'react',
+  'react-dom',
+  'react/*',
+  '@xyflow/*',
+  'monaco-editor',
+  'monaco-editor/*',
+  'mermaid',
+  'zustand',
+  'zustand/*',
+  'zundo',
+  'elkjs',
+  'elkjs/*',
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
@@ -30,7 +43,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: UI_LIBRARIES, message: 'src/core must not import a UI library: it runs in Node.' },
-            { group: ['**/state/*', '**/features/*', '**/app/*', '**/components/*', '**/cli/*'], message: 'src/core imports only from src/core.' },
+            {
+              group: ['**/state/*', '**/features/*', '**/app/*', '**/components/*', '**/cli/*'],
+              message: 'src/core imports only from src/core.',
+            },
           ],
         },
       ],

@@ -51,7 +51,9 @@ export async function loadDesign(file: string | undefined, io: CliIo): Promise<L
     text = await io.readText(file);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    io.stderr(`signalbox: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(
+      `signalbox: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}\n`,
+    );
     return undefined;
   }
   const name = file === '-' ? '<stdin>' : file;

@@ -72,10 +72,7 @@ export const LinkEdge = memo(function LinkEdge({
         className={`sb-edge ${kindClass}${selected ? ' sb-edge--selected' : ''}`}
         interactionWidth={16}
       />
-      <g
-        className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}`}
-        transform={`translate(${labelX} ${labelY})`}
-      >
+      <g className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}`} transform={`translate(${labelX} ${labelY})`}>
         <rect x={-width / 2} y={-10} width={width} height={20} rx={10} />
         <text textAnchor="middle" dominantBaseline="central" data-testid={`edge-label-${id}`}>
           {label}
