@@ -127,6 +127,7 @@ export function TopBar() {
           type="button"
           className="button button--ghost"
           aria-pressed={codeOpen}
+          title={`Show the design as YAML (${MOD}Shift+E)`}
           onClick={() => uiStore.setState({ codeOpen: !codeOpen })}
         >
           Code

@@ -1,5 +1,5 @@
 import { designStore } from '../state/designStore';
-import { newDesignId, saveDesign } from '../state/library';
+import { newDesignId, saveDesign, saveSourceText } from '../state/library';
 
 const DEBOUNCE_MS = 250;
 
@@ -22,6 +22,10 @@ export function startAutosave(): () => void {
     if (error) state.setNotice(error);
   };
   const unsubscribe = designStore.subscribe((state, previous) => {
+    if (state.sourceText !== previous.sourceText && state.designId && state.designId === previous.designId) {
+      const error = saveSourceText(state.designId, state.sourceText);
+      if (error) state.setNotice(error);
+    }
     // Opening a design is not an edit: only a changed design is saved (keeps "edited" times honest).
     if (state.design === previous.design) return;
     if (timer !== undefined) clearTimeout(timer);

@@ -1,7 +1,7 @@
 import { readDesign } from '../core/format/read';
 import { getTemplate } from '../core/templates';
 import { designStore } from '../state/designStore';
-import { newDesignId, readDesignText, readIndex, saveDesign } from '../state/library';
+import { newDesignId, readDesignText, readIndex, readSourceText, saveDesign, saveSourceText } from '../state/library';
 
 export const FIRST_TEMPLATE = 'food-delivery';
 
@@ -13,7 +13,9 @@ export function openTemplate(templateId: string): boolean {
   if (!design) return false;
   const id = newDesignId();
   saveDesign(id, design);
-  designStore.getState().openDesign(design, id);
+  // The template's comments explain its choices: keep them for the code view and Save file.
+  saveSourceText(id, template.yaml);
+  designStore.getState().openDesign(design, id, template.yaml);
   return true;
 }
 
@@ -30,7 +32,7 @@ export function bootDesign(): void {
     if (!text) continue;
     const { design } = readDesign(text, 'design.json');
     if (design) {
-      designStore.getState().openDesign(design, id);
+      designStore.getState().openDesign(design, id, readSourceText(id));
       return;
     }
   }

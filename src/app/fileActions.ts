@@ -2,24 +2,24 @@
  * The file menu's actions: new, open, save, templates, auto-layout. Each opens a design as its
  * own library entry, so whatever was open before stays in the library (nothing is ever lost).
  */
-import { readDesign } from '../core/format/read';
-import { writeDesignYaml } from '../core/format/write';
+import { detectFormat, readDesign } from '../core/format/read';
+import { writeDesignYamlOver } from '../core/format/write';
 import { createEmptyDesign } from '../core/model/edit';
 import type { Design } from '../core/model/types';
 import { countUnplacedNodes } from '../core/layout/layout';
 import { slugify } from '../core/export/slug';
 import { computeLayout } from '../features/canvas/autoLayout';
 import { designStore } from '../state/designStore';
-import { newDesignId, saveDesign } from '../state/library';
+import { newDesignId, saveDesign, saveSourceText } from '../state/library';
 import { uiStore } from '../state/overlayStores';
 import { shellStore } from '../state/shellStore';
 
 export const FILE_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
-function openAsNew(design: Design): void {
+function openAsNew(design: Design, sourceText: string | null = null): void {
   const id = newDesignId();
-  const error = saveDesign(id, design);
-  designStore.getState().openDesign(design, id);
+  const error = saveDesign(id, design) ?? (sourceText ? saveSourceText(id, sourceText) : undefined);
+  designStore.getState().openDesign(design, id, sourceText);
   if (error) designStore.getState().setNotice(error);
 }
 
@@ -36,7 +36,8 @@ export async function openFile(file: File): Promise<void> {
     shellStore.setState({ fileError: { fileName: file.name, issues: issues.filter((i) => i.severity === 'error') } });
     return;
   }
-  openAsNew(design);
+  // A YAML file's comments and layout are kept: edits are written over its text (Save file, code view).
+  openAsNew(design, detectFormat(text, file.name) === 'yaml' ? text : null);
   const warnings = issues.length;
   designStore.getState().setNotice(`Opened ${file.name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
   // A file without positions is laid out; half-placed files keep what they have.
@@ -64,8 +65,8 @@ export async function autoLayout(): Promise<void> {
 }
 
 export function saveFile(): void {
-  const { design } = designStore.getState();
-  const blob = new Blob([writeDesignYaml(design)], { type: 'application/yaml' });
+  const { design, sourceText } = designStore.getState();
+  const blob = new Blob([writeDesignYamlOver(design, sourceText)], { type: 'application/yaml' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

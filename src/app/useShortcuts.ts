@@ -35,6 +35,7 @@ export function useShortcuts(): void {
           if (whatIfStore.getState().active) uiStore.setState({ panel: 'whatif' });
         });
       if (e.key === 'Escape' && whatIfStore.getState().active) return run(leaveWhatIf);
+      if (mod && e.shiftKey && key === 'e') return run(() => uiStore.setState({ codeOpen: !uiStore.getState().codeOpen }));
       if (readOnly) return undefined;
       if (mod && key === 'z' && !e.shiftKey) return run(store.undo);
       if ((mod && key === 'z' && e.shiftKey) || (mod && key === 'y')) return run(store.redo);

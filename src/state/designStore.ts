@@ -31,6 +31,11 @@ export interface DesignState {
   designId: string | null;
   /** Bumped when a different document is opened (not on edits): views reset on it. */
   documentVersion: number;
+  /**
+   * The YAML text the design was opened from, or the code view's last valid text: writing the
+   * design over it keeps the user's comments (writeDesignYamlOver). Not history: it trails edits.
+   */
+  sourceText: string | null;
   selection: Selection;
   history: History<Design>;
   clipboard: Clipboard | null;
@@ -38,7 +43,8 @@ export interface DesignState {
   notice: { text: string; at: number } | null;
 
   /** Open a different document: replaces the design, clears history and selection. */
-  openDesign: (design: Design, designId?: string | null) => void;
+  openDesign: (design: Design, designId?: string | null, sourceText?: string | null) => void;
+  setSourceText: (text: string | null) => void;
   /** Replace the whole design as one undoable step (code editor, auto-layout, metadata). */
   replaceDesign: (design: Design, coalesceKey?: string) => void;
   addNode: (kind: NodeKind, at?: [number, number]) => string;
@@ -84,20 +90,23 @@ export function createDesignStore(initial: Design) {
       design: initial,
       designId: null,
       documentVersion: 0,
+      sourceText: null,
       selection: EMPTY_SELECTION,
       history: createHistory<Design>(),
       clipboard: null,
       notice: null,
 
-      openDesign: (design, designId = null) =>
+      openDesign: (design, designId = null, sourceText = null) =>
         set((s) => ({
           design,
           designId,
+          sourceText,
           documentVersion: s.documentVersion + 1,
           selection: EMPTY_SELECTION,
           history: createHistory<Design>(),
         })),
       replaceDesign: (design, coalesceKey) => commit(design, coalesceKey),
+      setSourceText: (sourceText) => set({ sourceText }),
       addNode: (kind, at) => {
         const { design, id } = addNodeTo(get().design, kind, at);
         commit(design, undefined, { nodes: [id], links: [] });

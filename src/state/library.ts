@@ -19,6 +19,8 @@ interface LibraryIndex {
 
 const INDEX_KEY = 'signalbox:library';
 const DESIGN_KEY = (id: string) => `signalbox:design:${id}`;
+/** The YAML text a design was opened or typed as, kept for its comments (see writeDesignYamlOver). */
+const SOURCE_KEY = (id: string) => `signalbox:source:${id}`;
 
 function storage(): Storage | undefined {
   try {
@@ -88,6 +90,7 @@ export function deleteDesign(id: string): { entry?: DesignEntry; text?: string }
   const text = readDesignText(id);
   try {
     storage()?.removeItem(DESIGN_KEY(id));
+    storage()?.removeItem(SOURCE_KEY(id));
   } catch {
     // Nothing to do: the index no longer lists it either way.
   }
@@ -104,4 +107,23 @@ export function restoreDesign(entry: DesignEntry, text: string): void {
   }
   const index = readIndex();
   if (!index.designs.some((d) => d.id === entry.id)) writeIndex({ ...index, designs: [...index.designs, entry] });
+}
+
+export function readSourceText(id: string): string | null {
+  try {
+    return storage()?.getItem(SOURCE_KEY(id)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keep (or forget, with null) the YAML text of a design; returns an error message if storage refused. */
+export function saveSourceText(id: string, text: string | null): string | undefined {
+  try {
+    if (text === null) storage()?.removeItem(SOURCE_KEY(id));
+    else storage()?.setItem(SOURCE_KEY(id), text);
+    return undefined;
+  } catch (error) {
+    return `Could not keep the design's YAML text: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readDesign, formatIssue } from './read';
-import { designToYaml, writeDesignYaml } from './write';
+import { designToYaml, writeDesignYaml, writeDesignYamlOver } from './write';
 import type { Design } from '../model/types';
 import { cloneData } from '../model/equal';
 
@@ -194,5 +194,24 @@ describe('readDesign errors', () => {
     const errors = messages(`${base}links:\n  - { from: a, to: b\n`);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatch(/^\d+:\d+: error: \(document\): not valid YAML: /);
+  });
+});
+
+describe('writeDesignYamlOver', () => {
+  const source = ['signalbox: 1', 'name: Shop # the shop', 'nodes:', '  # the one service', '  order: { kind: service, name: Order }', 'links: []', ''].join('\n');
+
+  it('writes an edit over the text a design came from, keeping its comments', () => {
+    const { design } = readDesign(source);
+    const renamed = { ...design!, name: 'Store' };
+    const out = writeDesignYamlOver(renamed, source);
+    expect(out).toContain('name: Store # the shop');
+    expect(out).toContain('  # the one service');
+    expect(readDesign(out).design).toEqual(renamed);
+  });
+
+  it('writes a fresh document without a source, or when the source is not YAML any more', () => {
+    const { design } = readDesign(source);
+    expect(writeDesignYamlOver(design!, null)).not.toContain('#');
+    expect(readDesign(writeDesignYamlOver(design!, 'name: [')).design).toEqual(design);
   });
 });

@@ -486,3 +486,15 @@ class Patcher {
     this.edits.push({ start: ls, end: Math.min(this.text.length, le + 1), text: '' });
   }
 }
+
+/**
+ * The YAML for a design, written over `sourceText` (the file it was opened from, or the code
+ * view's last text) so the user's comments and formatting survive; a fresh document without it,
+ * or when that text no longer reads as YAML.
+ */
+export function writeDesignYamlOver(design: Design, sourceText: string | null | undefined): string {
+  if (!sourceText) return writeDesignYaml(design);
+  const doc = parseDocument(sourceText, { uniqueKeys: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return writeDesignYaml(design);
+  return writeDesignYaml(design, { text: sourceText, doc });
+}

@@ -6,7 +6,7 @@ import { getFindingMarkers, getIssueMarkers } from './markers';
 import { designStore } from '../../state/designStore';
 import { findingsStore } from '../../state/overlayStores';
 import { readDesign } from '../../core/format/read';
-import { writeDesignYaml } from '../../core/format/write';
+import { writeDesignYaml, writeDesignYamlOver } from '../../core/format/write';
 import { deepEqual } from '../../core/model/equal';
 import type { Design, Issue } from '../../core/model/types';
 import { placeNewNodes } from '../../core/yamlmap/placeNodes';
@@ -52,7 +52,8 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
     if (!host) return undefined;
     registerYamlAssist();
 
-    const initialText = writeDesignYaml(designStore.getState().design);
+    // Start from the text the design was opened or last typed as, so its comments are there.
+    const initialText = writeDesignYamlOver(designStore.getState().design, designStore.getState().sourceText);
     const model = monaco.editor.createModel(initialText, 'yaml', monaco.Uri.parse(DESIGN_MODEL_URI));
     const editor = monaco.editor.create(host, {
       model,
@@ -94,6 +95,7 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       monaco.editor.setModelMarkers(model, 'signalbox', getIssueMarkers(result.issues, model));
       if (!result.design || !result.doc) return;
       lastValid = { text, doc: result.doc };
+      designStore.getState().setSourceText(text);
       showMarkers();
       if (!commit) return;
       const store = designStore.getState();
@@ -165,7 +167,7 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
         // Another document: start from its own fresh text, with a fresh text undo stack.
         clearTimeout(timer);
         timer = undefined;
-        model.setValue(writeDesignYaml(state.design));
+        model.setValue(writeDesignYamlOver(state.design, state.sourceText));
         readText(false);
         if (lastValid) synced = { ...lastValid, design: state.design };
         return;

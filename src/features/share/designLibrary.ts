@@ -17,6 +17,7 @@ import {
   saveDesign,
   setCurrentDesign,
   type DesignEntry,
+  readSourceText,
 } from '../../state/library';
 
 /** What a delete removed, kept by the Undo toast. */
@@ -57,7 +58,7 @@ export function openLibraryDesign(id: string): boolean {
     return false;
   }
   saveOpenDesign();
-  designStore.getState().openDesign(design, id);
+  designStore.getState().openDesign(design, id, readSourceText(id));
   setCurrentDesign(id);
   return true;
 }
@@ -115,7 +116,7 @@ export function deleteLibraryDesign(id: string): DeletedDesign | undefined {
   if (wasOpen) {
     const next = listDesigns().find((d) => readStored(d.id));
     if (next) {
-      designStore.getState().openDesign(readStored(next.id)!, next.id);
+      designStore.getState().openDesign(readStored(next.id)!, next.id, readSourceText(next.id));
       setCurrentDesign(next.id);
     } else {
       openEmptyDesign();
