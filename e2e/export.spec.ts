@@ -1,0 +1,190 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The export journey on the food-delivery template (a first visit opens it): every format
+ * downloads a file with the right name and content, Copy fills the clipboard, the Mermaid
+ * preview draws the design, and the canvas comes out as a real PNG and SVG.
+ */
+
+async function openExportTab(page: Page): Promise<Locator> {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Food delivery platform');
+  await page.getByRole('tab', { name: 'Export', exact: true }).click();
+  const formats = page.getByRole('tablist', { name: 'Export format' });
+  await expect(formats).toBeVisible();
+  return formats;
+}
+
+async function downloadText(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const bytes = await downloadBytes(page, button);
+  return { name: bytes.name, text: bytes.data.toString('utf8') };
+}
+
+async function downloadBytes(page: Page, button: Locator): Promise<{ name: string; data: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: download.suggestedFilename(), data: await readDownload(download) };
+}
+
+async function readDownload(download: Download): Promise<Buffer> {
+  const path = await download.path();
+  return readFile(path);
+}
+
+const TEXT_FORMATS = [
+  { tab: 'Mermaid', file: 'food-delivery-platform.mmd', start: /^---\nconfig:\n {2}layout: dagre\n---\nflowchart LR\n/ },
+  { tab: 'AsyncAPI', file: 'food-delivery-platform.asyncapi.yaml', start: /^asyncapi: 3\.0\.0\n/ },
+  { tab: 'Markdown', file: 'food-delivery-platform.md', start: /^# Food delivery platform\n/ },
+  { tab: 'YAML', file: 'food-delivery-platform.signalbox.yaml', start: /^signalbox: 1\nname: Food delivery platform\n/ },
+  { tab: 'JSON', file: 'food-delivery-platform.signalbox.json', start: /^\{\n {2}"signalbox": 1,/ },
+] as const;
+
+test('each text format downloads under its file name with its content', async ({ page }) => {
+  const formats = await openExportTab(page);
+  for (const format of TEXT_FORMATS) {
+    await formats.getByRole('tab', { name: format.tab, exact: true }).click();
+    await expect(formats.getByRole('tab', { name: format.tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+    const region = page.getByRole('region', { name: format.tab, exact: true });
+    await expect(region.getByText(format.file)).toBeVisible();
+    const { name, text } = await downloadText(page, region.getByRole('button', { name: 'Download', exact: true }));
+    expect(name).toBe(format.file);
+    expect(text).toMatch(format.start);
+  }
+  // The editor shows the same text, coloured by Monaco.
+  await formats.getByRole('tab', { name: 'YAML', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'YAML' }).getByTestId('export-code').locator('.view-lines')).toContainText(
+    'signalbox: 1',
+  );
+});
+
+test('OpenAPI and sequence diagrams: one file at a time, or all in a zip', async ({ page }) => {
+  const formats = await openExportTab(page);
+
+  await formats.getByRole('tab', { name: 'OpenAPI', exact: true }).click();
+  const openapi = page.getByRole('region', { name: 'OpenAPI', exact: true });
+  const picker = openapi.getByRole('combobox', { name: 'File' });
+  await expect(picker).toBeVisible();
+  await picker.selectOption('order.openapi.yaml');
+  const one = await downloadText(page, openapi.getByRole('button', { name: 'Download', exact: true }));
+  expect(one.name).toBe('order.openapi.yaml');
+  expect(one.text).toMatch(/^openapi: 3\.1\.0\n/);
+  expect(one.text).toContain('title: Order API');
+
+  const zip = await downloadBytes(page, openapi.getByRole('button', { name: 'Download all (.zip)' }));
+  expect(zip.name).toBe('food-delivery-platform-openapi.zip');
+  expect(zip.data.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  expect(zip.data.toString('latin1')).toContain('order.openapi.yaml');
+
+  await formats.getByRole('tab', { name: 'Sequence', exact: true }).click();
+  const sequence = page.getByRole('region', { name: 'Sequence', exact: true });
+  const first = await downloadText(page, sequence.getByRole('button', { name: 'Download', exact: true }));
+  expect(first.name).toMatch(/\.mmd$/);
+  expect(first.text).toMatch(/^sequenceDiagram\n/);
+  await expect(sequence.getByTestId('mermaid-preview').locator('svg')).toBeVisible({ timeout: 30_000 });
+});
+
+test('the Mermaid preview draws the design, and Copy puts the text on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openExportTab(page);
+  const region = page.getByRole('region', { name: 'Mermaid', exact: true });
+  const preview = region.getByRole('region', { name: 'Preview of food-delivery-platform.mmd' });
+  // Mermaid is loaded on demand and lays out ~20 nodes: give a loaded machine time.
+  await expect(preview.locator('svg')).toBeVisible({ timeout: 30_000 });
+  await expect(preview.locator('svg')).toContainText('Order');
+  await expect(preview.locator('svg')).toContainText('Twilio (SMS & push)');
+  await expect(preview.getByRole('alert')).toHaveCount(0);
+
+  await region.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(region.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clipboard).toContain('flowchart LR');
+  expect(clipboard).toContain('"Order"');
+
+  await page
+    .getByRole('complementary', { name: 'Side panel' })
+    .screenshot({ path: test.info().outputPath('export-panel-mermaid.png') });
+  // Fitted into the panel the flowchart is a thumbnail: actual size lets it be read, scrolling.
+  await preview.getByRole('button', { name: 'Actual size' }).click();
+  await expect(preview.getByRole('button', { name: 'Actual size' })).toHaveAttribute('aria-pressed', 'true');
+  await page
+    .getByRole('complementary', { name: 'Side panel' })
+    .screenshot({ path: test.info().outputPath('export-panel-mermaid-actual.png') });
+});
+
+test('an edit to the design reaches the open export', async ({ page }) => {
+  const formats = await openExportTab(page);
+  await formats.getByRole('tab', { name: 'YAML', exact: true }).click();
+  const region = page.getByRole('region', { name: 'YAML', exact: true });
+  await expect(region.getByText('food-delivery-platform.signalbox.yaml')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Design name' }).fill('Renamed platform');
+  await expect(region.getByText('renamed-platform.signalbox.yaml')).toBeVisible();
+  await expect(region.getByTestId('export-code').locator('.view-lines')).toContainText('name: Renamed platform');
+  const { name, text } = await downloadText(page, region.getByRole('button', { name: 'Download', exact: true }));
+  expect(name).toBe('renamed-platform.signalbox.yaml');
+  expect(text).toContain('name: Renamed platform\n');
+});
+
+test('the canvas downloads as a PNG and as an SVG', async ({ page }) => {
+  // html-to-image clones and rasterises the whole canvas twice (PNG, SVG): slow on a loaded machine.
+  test.setTimeout(120_000);
+  const formats = await openExportTab(page);
+
+  await formats.getByRole('tab', { name: 'PNG', exact: true }).click();
+  const pngRegion = page.getByRole('region', { name: 'PNG', exact: true });
+  await expect(pngRegion.getByRole('img', { name: 'The canvas as PNG' })).toBeVisible({ timeout: 30_000 });
+  const png = await downloadBytes(page, pngRegion.getByRole('button', { name: 'Download PNG' }));
+  expect(png.name).toBe('food-delivery-platform.png');
+  expect(png.data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  await writeFile(test.info().outputPath('canvas.png'), png.data);
+  await page
+    .getByRole('complementary', { name: 'Side panel' })
+    .screenshot({ path: test.info().outputPath('export-panel-png.png') });
+
+  await formats.getByRole('tab', { name: 'SVG', exact: true }).click();
+  const svgRegion = page.getByRole('region', { name: 'SVG', exact: true });
+  await expect(svgRegion.getByRole('img', { name: 'The canvas as SVG' })).toBeVisible({ timeout: 30_000 });
+  const svg = await downloadText(page, svgRegion.getByRole('button', { name: 'Download SVG' }));
+  expect(svg.name).toBe('food-delivery-platform.svg');
+  expect(svg.text.startsWith('<svg')).toBe(true);
+  // The design is in it as text; the editor's chrome is not.
+  expect(svg.text).toContain('Order');
+  expect(svg.text).not.toContain('react-flow__minimap');
+  expect(svg.text).not.toContain('react-flow__controls');
+  expect(svg.text).not.toContain('react-flow__handle');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { root: doc.documentElement.nodeName, error: doc.querySelector('parsererror') !== null };
+  }, svg.text);
+  expect(parsed).toEqual({ root: 'svg', error: false });
+});
+
+const HOSTILE_YAML = `signalbox: 1
+name: Hostile names
+nodes:
+  web: { kind: client, name: '<img src=x onerror="window.__pwned=1">', at: [0, 0] }
+  api: { kind: service, name: '<script>window.__pwned=2</script> end', at: [300, 0] }
+  db: { kind: database, name: 'a "quoted" | pipe; #hash', at: [600, 0] }
+links:
+  - { from: web, to: api, kind: sync, protocol: rest }
+  - { from: api, to: db, kind: sync, protocol: sql }
+`;
+
+test('hostile names are drawn as text in the Mermaid preview, and nothing runs', async ({ page }) => {
+  await openExportTab(page);
+  await page.getByTestId('open-file-input').setInputFiles({
+    name: 'hostile.signalbox.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(HOSTILE_YAML),
+  });
+  await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Hostile names');
+  const region = page.getByRole('region', { name: 'Mermaid', exact: true });
+  const drawing = region.getByRole('region', { name: 'Preview of hostile-names.mmd' }).locator('svg');
+  await expect(drawing).toBeVisible({ timeout: 30_000 });
+  await expect(drawing).toContainText('<script>window.__pwned=2</script> end');
+  await expect(drawing).toContainText('<img src=x onerror="window.__pwned=1">');
+  await expect(drawing).toContainText('a "quoted" | pipe; #hash');
+  await expect(drawing.locator('script, img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});
