@@ -198,7 +198,15 @@ describe('readDesign errors', () => {
 });
 
 describe('writeDesignYamlOver', () => {
-  const source = ['signalbox: 1', 'name: Shop # the shop', 'nodes:', '  # the one service', '  order: { kind: service, name: Order }', 'links: []', ''].join('\n');
+  const source = [
+    'signalbox: 1',
+    'name: Shop # the shop',
+    'nodes:',
+    '  # the one service',
+    '  order: { kind: service, name: Order }',
+    'links: []',
+    '',
+  ].join('\n');
 
   it('writes an edit over the text a design came from, keeping its comments', () => {
     const { design } = readDesign(source);
