@@ -176,6 +176,42 @@ test('a file without positions is laid out; a bad file is refused and keeps the 
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
 
+const COMMENTED = `# Checkout, as the payments team drew it.
+signalbox: 1
+name: Checkout   # shown in the title bar
+nodes:
+  # the one service customers talk to
+  order: { kind: service, name: Order, at: [0, 0] }
+  payment: { kind: service, name: Payment, at: [320, 0] }
+links:
+  - { from: order, to: payment, kind: sync, protocol: grpc, timeoutMs: 800 }  # p99 is 350 ms
+`;
+
+test('a YAML file keeps its comments through canvas edits and Save file', async ({ page }) => {
+  const app = new CanvasPage(page);
+  await app.openBlank();
+  await app.openFile('checkout.signalbox.yaml', COMMENTED);
+  await expect(app.node('payment')).toBeVisible();
+
+  const box = (await app.node('payment').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 120, { steps: 8 });
+  await page.mouse.up();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save file' }).click();
+  const file = await (await download).path();
+  const saved = (await import('node:fs')).readFileSync(file, 'utf8');
+  expect(saved).toContain('# Checkout, as the payments team drew it.\n');
+  expect(saved).toContain('name: Checkout   # shown in the title bar\n');
+  expect(saved).toContain('  # the one service customers talk to\n  order: { kind: service, name: Order, at: [0, 0] }\n');
+  expect(saved).toContain('timeoutMs: 800 }  # p99 is 350 ms');
+  // Only the dragged node's position changed.
+  expect(saved).not.toContain('at: [320, 0]');
+  expect(saved).toMatch(/payment: \{ kind: service, name: Payment, at: \[\d+, \d+\] \}/);
+});
+
 for (const [name, file] of [
   [/Food delivery/, 'template-food-delivery.png'],
   [/E-commerce/, 'template-ecommerce.png'],

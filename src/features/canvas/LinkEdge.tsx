@@ -72,9 +72,13 @@ export const LinkEdge = memo(function LinkEdge({
         className={`sb-edge ${kindClass}${selected ? ' sb-edge--selected' : ''}`}
         interactionWidth={16}
       />
-      <g className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}`} transform={`translate(${labelX} ${labelY})`}>
+      <g
+        className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}`}
+        transform={`translate(${labelX} ${labelY})`}
+        data-testid={`edge-label-${id}`}
+      >
         <rect x={-width / 2} y={-10} width={width} height={20} rx={10} />
-        <text textAnchor="middle" dominantBaseline="central" data-testid={`edge-label-${id}`}>
+        <text textAnchor="middle" dominantBaseline="central">
           {label}
         </text>
         {severity && (
@@ -85,9 +89,9 @@ export const LinkEdge = memo(function LinkEdge({
             aria-label={`${severity} finding`}
           >
             <circle r={7} />
-            <text textAnchor="middle" dominantBaseline="central">
-              {severity === 'info' ? 'i' : '!'}
-            </text>
+            {/* Drawn, not text: the label's text stays exactly its protocol or channel. */}
+            <rect className="sb-edge-badge__glyph" x={-1} y={severity === 'info' ? -1 : -4} width={2} height={5} rx={1} />
+            <circle className="sb-edge-badge__glyph" cy={severity === 'info' ? -3.5 : 3} r={1.1} />
           </g>
         )}
       </g>
