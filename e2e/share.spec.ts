@@ -119,6 +119,7 @@ test('a view link shows the design without editing chrome, findings on demand, a
   await expect(viewer.getByRole('button', { name: /^Add / })).toHaveCount(0);
   await expect(viewer.getByRole('tablist')).toHaveCount(0);
   await expect(viewer.getByRole('textbox', { name: 'Design name' })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: 'Snap to grid' })).toHaveCount(0);
 
   // Findings only when asked for; the template has some (see findings.spec.ts).
   await expect(viewer.getByRole('list', { name: 'Findings' })).toHaveCount(0);

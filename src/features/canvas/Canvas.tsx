@@ -237,17 +237,20 @@ export function Canvas() {
           />
         )}
         <Controls showInteractive={false} aria-label="Zoom controls">
-          <ControlButton
-            onClick={() => uiStore.setState({ snapToGrid: !snapToGrid })}
-            title={snapToGrid ? 'Snap to grid: on' : 'Snap to grid: off'}
-            aria-label="Snap to grid"
-            aria-pressed={snapToGrid}
-            className={snapToGrid ? 'sb-control--on' : ''}
-          >
-            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-              <path d="M1 5h14M1 11h14M5 1v14M11 1v14" stroke="currentColor" strokeWidth="1.4" fill="none" />
-            </svg>
-          </ControlButton>
+          {/* Snapping is an editing aid: a view link shows only zoom and fit. */}
+          {!readOnly && (
+            <ControlButton
+              onClick={() => uiStore.setState({ snapToGrid: !snapToGrid })}
+              title={snapToGrid ? 'Snap to grid: on' : 'Snap to grid: off'}
+              aria-label="Snap to grid"
+              aria-pressed={snapToGrid}
+              className={snapToGrid ? 'sb-control--on' : ''}
+            >
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+                <path d="M1 5h14M1 11h14M5 1v14M11 1v14" stroke="currentColor" strokeWidth="1.4" fill="none" />
+              </svg>
+            </ControlButton>
+          )}
         </Controls>
       </ReactFlow>
       {nodes.length === 0 && !readOnly && (
