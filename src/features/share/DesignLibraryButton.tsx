@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { usePopover } from '../../components/usePopover';
+import { MenuTrigger } from '../../components/MenuTrigger';
 import { useDesignStore } from '../../state/designStore';
 import {
   createLibraryDesign,
@@ -16,45 +18,20 @@ import './share.css';
 
 /** "Designs" in the top bar: every design kept in this browser, the open one marked. */
 export function DesignLibraryButton() {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root } = usePopover();
   // The list is read from storage on each render of the open popup; bump to re-read after an action.
   const [, setRevision] = useState(0);
   const [deleted, setDeleted] = useState<DeletedDesign | null>(null);
   const currentId = useDesignStore((s) => s.designId);
   const currentName = useDesignStore((s) => s.design.name);
-  const root = useRef<HTMLDivElement>(null);
   const refresh = () => setRevision((r) => r + 1);
   const dismissToast = useCallback(() => setDeleted(null), []);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    const close = (e: PointerEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', close);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', close);
-    };
-  }, [open]);
 
   const now = Date.now();
   const designs = open ? listDesigns() : [];
   return (
     <div className="menu" ref={root}>
-      <button
-        type="button"
-        className="button button--ghost"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        Designs
-        <svg viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
-          <path d="m3 4.5 3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        </svg>
-      </button>
+      <MenuTrigger label="Designs" open={open} popup="dialog" onToggle={() => setOpen(!open)} />
       {open && (
         <div className="menu__popup library" role="dialog" aria-label="Designs">
           <ul className="library__list" aria-label="Your designs">
