@@ -52,6 +52,13 @@ const rows = designs.map(([name, d]) => {
 });
 console.table(rows);
 
+// A chat-sized design: the time a share dialog or an opening link pays.
+const food = designs.find(([name]) => name === 'template food-delivery')![1];
+const foodLink = encodeShareFragment(food);
+console.log(
+  `food delivery: encode ${time(20, () => encodeShareFragment(food)).toFixed(1)} ms, decode ${time(20, () => decodeShareFragment(foodLink)).toFixed(1)} ms`,
+);
+
 function time(runs: number, f: () => void): number {
   f(); // warm-up
   const t0 = performance.now();

@@ -1,21 +1,23 @@
 import { strToU8 } from 'fflate';
 
 /**
- * The s1 preset dictionary: deflate may refer back into it from the first byte of a link, so the
- * words designs repeat cost a few bits instead of their letters. What it holds: the format's own
- * vocabulary (the compact form's key shapes, kinds, protocols, techs), JSON Schema words, REST and
- * gRPC operation shapes, and the service, entity and channel words of common microservice designs.
- * It holds no sentence of any template, so it favours no one design. Deflate reaches 32 KB back
- * and codes near matches in fewer bits, so the commonest pieces come last.
+ * The s1 priming text: before a link's first byte, the compressor (cm.ts) learns this text as if
+ * it had coded it, so the words designs repeat cost a few bits instead of their letters (large
+ * designs, coded with deflate, use it as deflate's preset dictionary). What it holds: the
+ * format's own vocabulary (the compact form's key shapes, kinds, protocols, techs), JSON Schema
+ * words, REST and gRPC operation shapes, generic service, entity and channel words, common English
+ * words of architecture notes, and a small made-up design in compact form. It holds no sentence,
+ * node name, flow name or channel of any template or fixture (share.test.ts checks that no
+ * three-word phrase of theirs is in here), so it favours no one design.
  *
- * FROZEN: part of link format s1; a link made with one dictionary opens only with the same one.
- * A better dictionary is a new prefix (s2), and s1 keeps this one.
+ * FROZEN: part of link format s1; a link made with one text opens only with the same one (its
+ * CRC is pinned in share.test.ts).
  */
 const S1_WORDS: readonly string[] = [
   // Techs and vendors.
   'elasticsearch opensearch cassandra dynamodb cosmosdb firestore mongodb mysql mariadb sqlite clickhouse snowflake bigquery ',
   's3 minio memcached redis postgis postgres rabbitmq activemq pulsar kinesis eventbridge pubsub nats sqs sns kafka ',
-  'Stripe Adyen PayPal Braintree Twilio SendGrid Mailgun Firebase Auth0 Okta Keycloak Salesforce Shopify Google Maps Platform ',
+  'Stripe Adyen PayPal Braintree Twilio SendGrid Mailgun Firebase Auth0 Okta Keycloak Salesforce Shopify Google Maps Mapbox ',
   // JSON Schema.
   '{"type":"string","format":"date-time"}{"type":"string","format":"uuid"}{"type":"string","format":"email"}',
   '"description":"","minimum":0,"additionalProperties":false,"enum":["',
@@ -38,7 +40,7 @@ const S1_WORDS: readonly string[] = [
   'reservation account profile identity customer consumer merchant partner admin ',
   ' Service Worker Scheduler Gateway BFF Admin console Web app Mobile app Partner API dashboard & ',
   ' Search Inventory Catalog Cart Checkout Shipping Billing Customer Account Auth Identity Notification Email SMS push ',
-  ' Analytics Events Audit Reports Users Orders Payments Products Inventory DB Cache Queue Topic Bus Warehouse ',
+  ' Analytics Events Audit Reports Users Orders Payments Products DB Cache Queue Topic Bus Warehouse ',
   '.created.updated.deleted.cancelled.completed.failed.confirmed.shipped.delivered.refunded.expired.changed.requested',
   '.status.reserved.released.authorized.captured.paid.placed.accepted.rejected.dlq.events.commands.retry',
   'user.registered customer.created payment.completed payment.failed inventory.reserved stock.reserved shipment.',
@@ -56,8 +58,14 @@ const S1_WORDS: readonly string[] = [
   ' position estimate ETA known items item card authorisation authorization intent session token claims profile ',
   ' accept reject undo undoes remove add update create delete send receive publish consume subscribe poll call calls ',
   ' cached fallback default retry later timeout circuit breaker idempotency key queue stale last known no breaker yet ',
-  ' cancel the order refund the payment release the stock void the authorisation mark the order as failed notify the customer ',
-  ' Place order Cancel order Checkout Sign up Log in Refund Track delivery Pay ',
+  ' undo it: refund the charge, put the stock back, cancel the booking and email the user; retry later or give up ',
+  ' Sign up Log in Refund Pay Book Return Ship Search Browse ',
+  // Generic notes of the kind designs carry (written for this text, in no template).
+  '"d":"Owns the account data; other services read it only through its API.","e":"Consumers must be ',
+  'idempotent: the broker may deliver a message twice.","e":"No timeout yet; a slow partner blocks the caller.',
+  '","c":"serve the last cached copy","c":"return an empty list","c":"show a friendly error and ask the user to try ',
+  'again","c":"queue the request and answer later","b":"refund the charge","b":"release the reserved items","b":',
+  '"cancel the shipment and email the user","b":"delete the draft","b":"undo the booking",',
   // The compact form (compact.ts): node, link, retry, breaker, step shapes; ids and names.
   'payment","restaurant","delivery","inventory","shipping","notification","order","user","gateway","web","mobile',
   'payments","restaurants","logistics","ordering","identity","engagement","platform","checkout","catalog',

@@ -297,17 +297,20 @@ describe('share link round trip', () => {
   });
 
   it('keeps opening links made today (format s1 is frozen)', () => {
-    // The s1 dictionary and tables must never change: a link in a wiki page must keep opening.
+    // The s1 priming text, tables and coder (cm.ts) must never change: a link in a wiki page must keep opening.
     expect(crc32(S1_DICTIONARY)).toBe(S1_DICTIONARY_CRC);
     const result = decodeShareFragment(GOLDEN_LINK);
     expect(result.ok && deepEqual(result.design, example)).toBe(true);
   });
 });
 
-/** Made once with encodeShareFragment(format example); if this test fails, s1 changed. */
+/**
+ * Made once with encodeShareFragment(format example); if this test fails, s1 changed. (s1 was
+ * redefined once, before any link was released: context mixing instead of deflate.)
+ */
 const GOLDEN_LINK =
-  's1.2wE2EdmHEACtmbkRhTAMRLv50U8YjhJI6IIG6D9jpZWMMMYwQMhwDJfeW8lMFuOyoIX0DBWjiMQOrcm_xyo0q4gV6WCfN1Ujxg8toOcH5fGN2JC-lZSIT00znzWqIinpkLCOju7kfE-F6QpyWkhvps2ZI-BNf5MsZphPdGEjjXBzy9nIRyWXu6wkoIJi8MRniqkC02zCregS8qXqEiLsUiZM49L-RdDiFyrQfch98xY_X_DFb5SoxNetM-UhS0hp6gZ7TGN7VoReh7TgY3OvFYPRwknRsur5Knl7_eO6R3BeAQ';
-const S1_DICTIONARY_CRC = 0x35fcf644;
+  's1.nQF3xSpxggD4B0g5kWPwNZTcuhKTfp0WzCNZJOb3PJDdQSCd1FQLP8twsv6BSXFo6nqfHD0UXv_tpRAzr-VtyXIMrGmur136w_LE5xM8eoOliPmpEuPmMms8ol0NOc8TmUjl-xuuUXQZaNyuu4sHJze1bhtUdX7LKdFdYUyiy534PChhlW2FMQxorM6CBLvW5ZKCamqlyrKo5DxbrF3NUQOMzhk';
+const S1_DICTIONARY_CRC = 0x74f07c8c;
 
 describe('damaged links', () => {
   const links = samples.map(([, design]) => encodeShareFragment(design));
@@ -396,8 +399,9 @@ describe('damaged links', () => {
     const { frameToText } = await import('./frame');
     const { deflateSync } = await import('fflate');
     const body = (json: string) => {
+      // Flags bit 1: the deflate form large designs use.
       const deflated = deflateSync(strToU8(json), { level: 9, dictionary: S1_DICTIONARY });
-      return `s1.${frameToText(Uint8Array.from([0, ...deflated]))}`;
+      return `s1.${frameToText(Uint8Array.from([2, ...deflated]))}`;
     };
     // Compact form: b = name, d = nodes, e = links; a link's b/c = from/to.
     const dangling = decodeShareFragment(body('{"b":"X","d":{"a":{"b":"A"}},"e":[{"b":"a","c":"ghost"}]}'));
@@ -405,6 +409,11 @@ describe('damaged links', () => {
     if (!dangling.ok) expect(dangling.error.message).toContain('links[0].to: unknown node "ghost"');
     expect(decodeShareFragment(body('{"a":7,"b":"X","d":{}}'))).toMatchObject({ ok: false, error: { code: 'too-new' } });
     expect(decodeShareFragment(body('not json'))).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    // The context-mixed form with a stream that runs out before its length: damaged, not a crash.
+    expect(decodeShareFragment(`s1.${frameToText(Uint8Array.from([0, 0xe8, 0x07, 1, 2]))}`)).toMatchObject({
+      ok: false,
+      error: { code: 'corrupt' },
+    });
     expect(decodeShareFragment(`s1.${frameToText(Uint8Array.from([0x80, 1, 2]))}`)).toMatchObject({
       ok: false,
       error: { code: 'too-new' },
@@ -419,11 +428,29 @@ describe('decompression bombs', () => {
     const { MAX_INFLATED_BYTES } = await import('./codec');
     // A few KB of link that would unpack to 33 MB of spaces (JSON whitespace).
     const deflated = deflateSync(new Uint8Array(MAX_INFLATED_BYTES + 2 ** 20).fill(32), { level: 1, dictionary: S1_DICTIONARY });
-    const fragment = `s1.${frameToText(Uint8Array.from([0, ...deflated]))}`;
+    const fragment = `s1.${frameToText(Uint8Array.from([2, ...deflated]))}`;
     expect(fragment.length).toBeLessThan(200_000);
     const result = decodeShareFragment(fragment);
     expect(result).toMatchObject({ ok: false, error: { code: 'corrupt' } });
     if (!result.ok) expect(result.error.message).toMatch(/more than 32 MB/);
+  });
+
+  it('a context-mixed body claiming more than its cap is refused before any decoding', async () => {
+    const { frameToText } = await import('./frame');
+    const { CM_MAX_BYTES } = await import('./codec');
+    const n = CM_MAX_BYTES + 1;
+    const fragment = `s1.${frameToText(Uint8Array.from([0, (n & 0x7f) | 0x80, ((n >> 7) & 0x7f) | 0x80, n >> 14, 0, 0]))}`;
+    const result = decodeShareFragment(fragment);
+    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    if (!result.ok) expect(result.error.message).toMatch(/more than 128 KB/);
+  });
+
+  it('a design past the context-mixing size travels deflated, exactly', () => {
+    const design: Design = { signalbox: 1, name: 'Big', description: 'word '.repeat(40_000), nodes: {}, links: [] };
+    const fragment = encodeShareFragment(design, { mode: 'view' });
+    const result = decodeShareFragment(fragment);
+    expect(result.ok && deepEqual(result.design, design)).toBe(true);
+    expect(result.ok && result.mode).toBe('view');
   });
 
   it('a design just under the cap in size still opens (the cap counts output, not steps)', () => {
@@ -439,16 +466,48 @@ describe('link length', () => {
     expect(length / baselineLength(design)).toBeLessThanOrEqual(0.6);
   });
 
-  it('the food delivery template fits under the ~2,000 characters chat tools keep', () => {
+  it('the food delivery template (the first-visit design) stays under 1,500 characters', () => {
     const design = load(TEMPLATES.find((t) => t.id === 'food-delivery')!.yaml);
-    expect(encodeShareFragment(design).length).toBeLessThan(2000);
+    expect(encodeShareFragment(design).length).toBeLessThan(1500);
   });
 
-  it('a typical 15-service design stays under 1,500 characters', async () => {
+  it('every fixture and a generated 15-service design: at most 60% of the baseline, under 1,500 characters', async () => {
     const { FIXTURES } = await import('../fixtures/index');
-    for (const fixture of FIXTURES) {
-      const design = load(fixture.yaml);
-      expect(encodeShareFragment(design).length, fixture.id).toBeLessThan(1500);
+    const { generateLargeDesign } = await import('../fixtures/generate');
+    const designs: [string, Design][] = [
+      ...FIXTURES.map((f): [string, Design] => [f.id, load(f.yaml)]),
+      ['generated 15 services', generateLargeDesign({ services: 15 })],
+    ];
+    for (const [id, design] of designs) {
+      const length = encodeShareFragment(design).length;
+      expect(length, id).toBeLessThan(1500);
+      expect(length / baselineLength(design), id).toBeLessThanOrEqual(0.6);
     }
+  });
+
+  it('the priming text holds no phrase of any template or fixture (it favours no one design)', async () => {
+    const { FIXTURES } = await import('../fixtures/index');
+    const { strFromU8 } = await import('fflate');
+    const text = strFromU8(S1_DICTIONARY).toLowerCase();
+    const strings: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') strings.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (typeof v === 'object' && v !== null)
+        for (const [k, x] of Object.entries(v)) {
+          strings.push(k);
+          walk(x);
+        }
+    };
+    for (const source of [...TEMPLATES, ...FIXTURES]) walk(load(source.yaml));
+    const found: string[] = [];
+    for (const s of strings) {
+      const words = s.toLowerCase().split(/\s+/);
+      for (let i = 0; i + 3 <= words.length; i++) {
+        const phrase = words.slice(i, i + 3).join(' ');
+        if (text.includes(phrase)) found.push(`${phrase} (${s})`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
