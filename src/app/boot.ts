@@ -1,7 +1,7 @@
 import { readDesign } from '../core/format/read';
 import { getTemplate } from '../core/templates';
 import { designStore } from '../state/designStore';
-import { newDesignId, readDesignText, readIndex, readSourceText, saveDesign, saveSourceText } from '../state/library';
+import { newDesignId, readDesignText, readIndexReport, readSourceText, saveDesign, saveSourceText } from '../state/library';
 
 export const FIRST_TEMPLATE = 'food-delivery';
 
@@ -24,17 +24,29 @@ export function openTemplate(templateId: string): boolean {
  * food delivery template so a newcomer sees a real design at once.
  */
 export function bootDesign(): void {
-  const index = readIndex();
+  const { index, problem } = readIndexReport();
   const candidates = [index.currentId, ...index.designs.toSorted((a, b) => b.updatedAt - a.updatedAt).map((d) => d.id)];
+  // A stored design that does not read is skipped, never deleted: it stays listed, and the user is told.
+  const unreadable = new Set<string>();
+  const tell = () => {
+    const names = [...unreadable].map((id) => `"${index.designs.find((d) => d.id === id)?.name ?? id}"`);
+    const skipped = names.length
+      ? `${names.join(', ')} could not be read from browser storage (kept as stored; the list still shows ${names.length === 1 ? 'it' : 'them'})`
+      : undefined;
+    const text = [problem, skipped].filter(Boolean).join('. ');
+    if (text) designStore.getState().setNotice(text);
+  };
   for (const id of candidates) {
-    if (!id) continue;
+    if (!id || unreadable.has(id)) continue;
     const text = readDesignText(id);
-    if (!text) continue;
-    const { design } = readDesign(text, 'design.json');
+    const design = text ? readDesign(text, 'design.json').design : undefined;
     if (design) {
       designStore.getState().openDesign(design, id, readSourceText(id));
+      tell();
       return;
     }
+    unreadable.add(id);
   }
   openTemplate(FIRST_TEMPLATE);
+  tell();
 }

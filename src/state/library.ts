@@ -31,14 +31,95 @@ function storage(): Storage | undefined {
 }
 
 export function readIndex(): LibraryIndex {
+  return readIndexReport().index;
+}
+
+/**
+ * The index, and what was wrong with it if it was damaged. Storage is the user's to break (an
+ * extension, a devtools edit, a half-written quota error): a list that is not JSON, or not a list,
+ * is rebuilt from the designs stored beside it, and entries that are not entries are left out,
+ * so one bad byte never hides the designs that are still there.
+ */
+export function readIndexReport(): { index: LibraryIndex; problem?: string } {
+  let raw: string | null | undefined;
   try {
-    const raw = storage()?.getItem(INDEX_KEY);
-    if (!raw) return { designs: [], currentId: null };
-    const parsed = JSON.parse(raw) as Partial<LibraryIndex>;
-    return { designs: Array.isArray(parsed.designs) ? parsed.designs : [], currentId: parsed.currentId ?? null };
+    raw = storage()?.getItem(INDEX_KEY);
   } catch {
-    return { designs: [], currentId: null };
+    return { index: { designs: [], currentId: null } };
   }
+  let parsed: unknown;
+  try {
+    parsed = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!isRecord(parsed) || !Array.isArray(parsed.designs)) {
+    const designs = findStoredDesigns();
+    const problem =
+      raw && designs.length > 0
+        ? `The design list in browser storage was damaged; it was rebuilt from the ${designs.length} design${designs.length === 1 ? '' : 's'} found`
+        : raw
+          ? 'The design list in browser storage was damaged and listed no design that could be found'
+          : undefined;
+    return { index: { designs, currentId: null }, problem };
+  }
+  const seen = new Set<string>();
+  const designs: DesignEntry[] = [];
+  for (const item of parsed.designs as unknown[]) {
+    const entry = toEntry(item);
+    if (entry && !seen.has(entry.id)) {
+      seen.add(entry.id);
+      designs.push(entry);
+    }
+  }
+  const currentId = typeof parsed.currentId === 'string' && seen.has(parsed.currentId) ? parsed.currentId : null;
+  const dropped = parsed.designs.length - designs.length;
+  const problem = dropped
+    ? `${dropped} damaged entr${dropped === 1 ? 'y' : 'ies'} in the design list ${dropped === 1 ? 'was' : 'were'} left out`
+    : undefined;
+  return { index: { designs, currentId }, problem };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const finiteOr0 = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/** A list entry as stored, or undefined when it is not one (names and times are repaired, not required). */
+function toEntry(item: unknown): DesignEntry | undefined {
+  if (!isRecord(item) || typeof item.id !== 'string' || item.id === '') return undefined;
+  return {
+    id: item.id,
+    name: typeof item.name === 'string' && item.name !== '' ? item.name : `Design ${item.id}`,
+    createdAt: finiteOr0(item.createdAt),
+    updatedAt: finiteOr0(item.updatedAt),
+  };
+}
+
+/** Every `signalbox:design:<id>` key, as entries named from what they hold (for rebuilding the index). */
+function findStoredDesigns(): DesignEntry[] {
+  const store = storage();
+  if (!store) return [];
+  const prefix = DESIGN_KEY('');
+  const found: DesignEntry[] = [];
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (!key?.startsWith(prefix) || key === prefix) continue;
+      const id = key.slice(prefix.length);
+      let name: unknown;
+      try {
+        name = (JSON.parse(store.getItem(key) ?? '') as { name?: unknown } | null)?.name;
+      } catch {
+        name = undefined;
+      }
+      found.push({ id, name: typeof name === 'string' && name !== '' ? name : `Design ${id}`, createdAt: 0, updatedAt: 0 });
+    }
+  } catch {
+    return found;
+  }
+  return found;
 }
 
 function writeIndex(index: LibraryIndex): string | undefined {

@@ -104,6 +104,21 @@ describe('mermaidFlowchart', () => {
     expect(db.getEdges()).toHaveLength(design.links.length);
   });
 
+  it('cuts a very long or many-line name to a label a diagram can show, with an ellipsis', async () => {
+    const long = `Long${'W'.repeat(4996)}`;
+    const design: Design = {
+      ...SMALL,
+      nodes: { ...SMALL.nodes, order: { kind: 'service', name: long }, db: { kind: 'database', name: 'a\nb\nc\nd\ne\nf' } },
+    };
+    const text = mermaidFlowchart(design);
+    expect(text).toContain(`n2["Long${'W'.repeat(55)}…"]`);
+    expect(text).toContain('n3[("a<br>b<br>c<br>d…")]');
+    const labels = [...(await parseFlowchart(text)).getVertices().values()].map((v) => shownMermaidText(v.text ?? ''));
+    expect(labels).toContain(`Long${'W'.repeat(55)}…`);
+    // The design itself is untouched: only the drawing is shortened.
+    expect(design.nodes.order?.name).toBe(long);
+  });
+
   it('renders any name, channel and group as text', async () => {
     await fc.assert(
       fc.asyncProperty(nastyDesign, async (design) => {

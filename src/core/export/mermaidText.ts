@@ -25,13 +25,32 @@ function escapeLine(line: string): string {
   return out;
 }
 
+/** The longest label a diagram shows, in characters and in lines; the design keeps the whole text. */
+export const MAX_LABEL_CHARS = 60;
+export const MAX_LABEL_LINES = 4;
+
+/**
+ * A diagram is read at a glance: one 5,000-character name would make its box 70,000px wide and
+ * shrink the rest of the drawing to nothing (Mermaid neither wraps unbroken text nor clips it).
+ * Longer text is cut, by whole code points, and ends with an ellipsis.
+ */
+export function shortenLabel(text: string): string {
+  const lines = text.split(LINE_BREAKS);
+  const chars = [...lines.slice(0, MAX_LABEL_LINES).join('\n')];
+  if (lines.length <= MAX_LABEL_LINES && chars.length <= MAX_LABEL_CHARS) return text;
+  return `${chars
+    .slice(0, MAX_LABEL_CHARS - 1)
+    .join('')
+    .trimEnd()}…`;
+}
+
 /**
  * Label text for Mermaid: special characters as entity codes, line breaks as `<br>` (the one
  * piece of markup we emit ourselves, so it is never user text). Leading and trailing spaces are
  * coded too: Mermaid trims them otherwise.
  */
 export function escapeMermaidText(text: string): string {
-  const escaped = text.split(LINE_BREAKS).map(escapeLine).join('<br>');
+  const escaped = shortenLabel(text).split(LINE_BREAKS).map(escapeLine).join('<br>');
   return escaped.replace(/^ +| +$/g, (spaces) => '#32;'.repeat(spaces.length));
 }
 

@@ -7,6 +7,7 @@ import { generateLargeDesign } from '../fixtures/generate';
 import { FIXTURES } from '../fixtures/index';
 import { readDesign } from '../format/read';
 import type { Design } from '../model/types';
+import { shortenLabel } from './mermaidText';
 import { TEMPLATES } from '../templates/index';
 
 export function getTestDesigns(): { id: string; design: Design }[] {
@@ -155,11 +156,11 @@ export function shownMermaidText(text: string): string {
 }
 
 /**
- * The name as a diagram shows it: line breaks unified, control characters as spaces, and runs
+ * The name as a diagram shows it: cut to a label's length (shortenLabel), line breaks unified, control characters as spaces, and runs
  * of spaces collapsed (HTML collapses them anyway, and Mermaid trims some labels).
  */
 export function expectedMermaidText(name: string): string {
-  return normaliseSpaces(name.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, '\n'));
+  return normaliseSpaces(shortenLabel(name).replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, '\n'));
 }
 
 export function normaliseSpaces(text: string): string {

@@ -190,6 +190,34 @@ describe('readDesign errors', () => {
     );
   });
 
+  it('refuses a billion-laughs alias bomb with a message, quickly and without throwing', () => {
+    const levels = 'abcdefghi'.split('');
+    const bomb = levels
+      .map(
+        (name, i) =>
+          `${name}: &${name} [${i === 0 ? '"lol",'.repeat(9).slice(0, -1) : `*${levels[i - 1]},`.repeat(9).slice(0, -1)}]`,
+      )
+      .join('\n');
+    const started = Date.now();
+    const errors = messages(`${base}${bomb}\n`);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(errors).toEqual([
+      '1:1: error: (document): refused: the aliases (*name) expand to more than 100 copies, which looks like a resource exhaustion attack',
+    ]);
+  });
+
+  it('still reads a design with a few aliases', () => {
+    const text = `${base}links:\n  - { from: a, to: b, kind: sync, retry: &r { max: 2 } }\n  - { from: b, to: a, kind: sync, retry: *r }\n`;
+    expect(readDesign(text).design?.links[1]?.retry).toEqual({ max: 2 });
+  });
+
+  it('says what a file that is not a design is, and that an empty one is empty', () => {
+    expect(messages('')).toEqual(['1:1: error: (document): the file is empty']);
+    expect(messages('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR')).toEqual([
+      '1:1: error: (document): expected a design document (a map with signalbox, name, nodes, links)',
+    ]);
+  });
+
   it('reports YAML syntax errors with line:column', () => {
     const errors = messages(`${base}links:\n  - { from: a, to: b\n`);
     expect(errors.length).toBeGreaterThan(0);

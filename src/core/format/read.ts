@@ -64,6 +64,9 @@ export function readDesign(text: string, fileName?: string): ReadResult {
   return readWithPositions(text, format);
 }
 
+/** How far aliases may expand (the yaml library's own guard); a real design needs few, if any. */
+const MAX_ALIAS_COUNT = 100;
+
 function readWithPositions(text: string, format: FileFormat): ReadResult {
   const lineCounter = new LineCounter();
   // uniqueKeys off: the library checks each key against every earlier one (quadratic on a
@@ -88,7 +91,18 @@ function readWithPositions(text: string, format: FileFormat): ReadResult {
     return { issues: [{ severity: 'error', path: '', message: 'the file is empty', line: 1, column: 1 }], format };
   }
 
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml library throws (a ReferenceError) when aliases expand past the limit: a "billion
+    // laughs" document. The read must answer with an issue, never throw into the app.
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? `refused: the aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, which looks like a resource exhaustion attack`
+        : `could not read the document: ${error instanceof Error ? error.message : String(error)}`;
+    return { issues: [{ severity: 'error', path: '', message, line: 1, column: 1 }], format };
+  }
   const result = validateDesign(raw);
   const issues = result.issues.map((issue, i) => {
     const pos = locate(doc, result.paths[i] ?? []);

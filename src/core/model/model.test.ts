@@ -78,6 +78,15 @@ describe('validateDesign', () => {
     ]);
   });
 
+  it('refuses a node id "__proto__" by name instead of losing the node', () => {
+    const raw = JSON.parse('{"signalbox":1,"name":"X","nodes":{"__proto__":{"kind":"service","name":"P"}}}') as unknown;
+    const { issues, design } = validateDesign(raw);
+    expect(design).toBeUndefined();
+    expect(issues).toEqual([
+      { severity: 'error', path: 'nodes.__proto__', message: 'node id "__proto__" is reserved; choose another id' },
+    ]);
+  });
+
   it('formats odd keys readably', () => {
     expect(formatPath(['nodes', 'my node', 'name'])).toBe('nodes["my node"].name');
     expect(formatPath(['links', 3, 'retry', 'max'])).toBe('links[3].retry.max');

@@ -56,6 +56,12 @@ export function validateDesign(raw: unknown): ValidationResult {
     return { issues, paths };
   }
 
+  // `__proto__` as a map key would become the prototype of the parsed map, not a node: the node
+  // would vanish without a word. Refuse it by name instead.
+  if (isRecord(raw.nodes) && Object.prototype.hasOwnProperty.call(raw.nodes, '__proto__')) {
+    add('error', ['nodes', '__proto__'], 'node id "__proto__" is reserved; choose another id');
+    return { issues, paths };
+  }
   const parsed = designSchema.safeParse(raw);
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {

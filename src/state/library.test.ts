@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readIndex, readIndexReport, saveDesign } from './library';
+import type { Design } from '../core/model/types';
+
+/** localStorage as the browser has it, for Node. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, String(v)),
+    removeItem: (k) => void items.delete(k),
+    clear: () => items.clear(),
+  };
+}
+
+const design = (name: string): Design => ({ signalbox: 1, name, nodes: {}, links: [] });
+
+describe('the library index, damaged', () => {
+  let store: Storage;
+  beforeEach(() => {
+    store = memoryStorage();
+    vi.stubGlobal('localStorage', store);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is empty and reports nothing on a first visit', () => {
+    expect(readIndexReport()).toEqual({ index: { designs: [], currentId: null } });
+  });
+
+  it('is rebuilt from the stored designs when it is not JSON, and says so', () => {
+    store.setItem('signalbox:design:a1', JSON.stringify(design('Kept work')));
+    store.setItem('signalbox:design:b2', '{"signalbox":1,"na');
+    store.setItem('signalbox:library', '{{{ not json');
+    const { index, problem } = readIndexReport();
+    expect(index.designs.map((d) => [d.id, d.name])).toEqual([
+      ['a1', 'Kept work'],
+      ['b2', 'Design b2'],
+    ]);
+    expect(problem).toBe('The design list in browser storage was damaged; it was rebuilt from the 2 designs found');
+    // The next save writes a sound index that still lists both.
+    saveDesign('c3', design('New'));
+    expect(readIndexReport().problem).toBeUndefined();
+    expect(readIndex().designs.map((d) => d.id)).toEqual(['a1', 'b2', 'c3']);
+  });
+
+  it('leaves out entries that are not entries and repairs odd names and times', () => {
+    store.setItem(
+      'signalbox:library',
+      JSON.stringify({
+        designs: [
+          null,
+          42,
+          'x',
+          { id: 7 },
+          { id: 'ok', name: { evil: true }, updatedAt: 'yesterday' },
+          { id: 'ok', name: 'dup' },
+        ],
+        currentId: { no: 1 },
+      }),
+    );
+    const { index, problem } = readIndexReport();
+    expect(index).toEqual({ designs: [{ id: 'ok', name: 'Design ok', createdAt: 0, updatedAt: 0 }], currentId: null });
+    expect(problem).toBe('5 damaged entries in the design list were left out');
+  });
+});
