@@ -26,7 +26,15 @@ import { designStore, selectLinks, selectNodes, selectSelection, useDesignStore 
 import { uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
 import { DesignNodeCard } from './DesignNodeCard';
 import { LinkEdge } from './LinkEdge';
-import { syncFlowEdges, syncFlowNodes, type DesignFlowNode, type LinkFlowEdge } from './flowElements';
+import {
+  getLinkAreaKey,
+  keepLinksNear,
+  parseLinkAreaKey,
+  syncFlowEdges,
+  syncFlowNodes,
+  type DesignFlowNode,
+  type LinkFlowEdge,
+} from './flowElements';
 import { useFrameRequest } from './useFrameRequest';
 
 // Module scope: a new object per render would remount every node (React Flow's guide).
@@ -42,6 +50,9 @@ const CULL_ABOVE = 400;
 /** Level of detail by zoom: far hides what is unreadable anyway, tiny draws nodes as blocks. */
 const getDetail = (s: { transform: [number, number, number] }) =>
   s.transform[2] < 0.2 ? 'tiny' : s.transform[2] < 0.45 ? 'far' : 'near';
+const getLinkArea = (s: { transform: [number, number, number]; width: number; height: number }) =>
+  getLinkAreaKey(s.transform, s.width, s.height);
+const getNoLinkArea = () => '';
 
 function minimapColor(node: DesignFlowNode): string {
   return MINIMAP_COLORS[node.data.node.kind] ?? '#94a3b8';
@@ -80,11 +91,18 @@ export function Canvas() {
   }
 
   const edgeCache = useRef(new Map<string, LinkFlowEdge>());
-  const edges = useMemo(() => {
+  const allEdges = useMemo(() => {
     const next = syncFlowEdges(edgeCache.current, links, selectedLinks);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
     return next;
   }, [links, selectedLinks]);
+
+  const large = nodes.length > CULL_ABOVE;
+  const linkAreaKey = useFlowStore(large ? getLinkArea : getNoLinkArea);
+  const edges = useMemo(() => {
+    const area = parseLinkAreaKey(linkAreaKey);
+    return area ? keepLinksNear(allEdges, designNodes, area, selectedNodes) : allEdges;
+  }, [allEdges, designNodes, linkAreaKey, selectedNodes]);
 
   // Nodes added without a position (in code, by paste of a bare node) go next to their links.
   useEffect(() => {
@@ -180,7 +198,6 @@ export function Canvas() {
     [screenToFlowPosition],
   );
 
-  const large = nodes.length > CULL_ABOVE;
   return (
     <div
       className={`canvas canvas--${detail}${readOnly ? ' canvas--readonly' : ''}`}

@@ -89,3 +89,54 @@ const PROTOCOL_LABELS: Record<string, string> = {
   soap: 'SOAP',
   sql: 'SQL',
 };
+
+/** A rectangle in flow coordinates: [left, top, right, bottom]. */
+export type FlowRect = readonly [number, number, number, number];
+
+/**
+ * The links worth drawing in a culled design: those with an end near the screen (in `area`) or
+ * touching a selected node (a dragged node is selected and may leave the area mid-drag). React
+ * Flow's own culling keeps every edge whose bounding box crosses the screen, so at 100% a few
+ * dozen nodes came with a thousand long edges to paint each drag frame; those hairlines cross
+ * the screen between two far-away nodes and say little.
+ */
+export function keepLinksNear(
+  edges: readonly LinkFlowEdge[],
+  designNodes: Record<string, DesignNode>,
+  area: FlowRect,
+  selectedNodes: ReadonlySet<string>,
+): LinkFlowEdge[] {
+  const [left, top, right, bottom] = area;
+  const near = (id: string) => {
+    const at = designNodes[id]?.at;
+    if (!at) return true;
+    return at[0] + NODE_WIDTH >= left && at[0] <= right && at[1] + NODE_HEIGHT >= top && at[1] <= bottom;
+  };
+  return edges.filter(
+    (e) => e.selected || selectedNodes.has(e.source) || selectedNodes.has(e.target) || near(e.source) || near(e.target),
+  );
+}
+
+/**
+ * The area `keepLinksNear` uses for a viewport: the screen snapped outward to a grid of cells a
+ * quarter to half a screen wide (a power of two), so panning and zooming change it only every
+ * cell, not every frame: each change re-filters the links and hands React Flow a new edge array. Returned as a
+ * string so a store selector can compare it by value; '' while the canvas has no size yet.
+ */
+export function getLinkAreaKey(transform: readonly [number, number, number], width: number, height: number): string {
+  const [tx, ty, zoom] = transform;
+  if (width <= 0 || height <= 0 || zoom <= 0) return '';
+  const cell = 2 ** Math.ceil(Math.log2(Math.max(width, height) / zoom / 4));
+  const snap = (v: number, round: (x: number) => number) => round(v / cell) * cell;
+  const left = -tx / zoom;
+  const top = -ty / zoom;
+  const right = left + width / zoom;
+  const bottom = top + height / zoom;
+  return [snap(left, Math.floor), snap(top, Math.floor), snap(right, Math.ceil), snap(bottom, Math.ceil)].join(',');
+}
+
+export function parseLinkAreaKey(key: string): FlowRect | null {
+  const [left, top, right, bottom] = key.split(',').map(Number);
+  if (left === undefined || top === undefined || right === undefined || bottom === undefined) return null;
+  return [left, top, right, bottom];
+}
