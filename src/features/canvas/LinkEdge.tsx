@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { BaseEdge, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
 import { useFindingsStore } from '../../state/overlayStores';
-import { getLinkLabel, type LinkFlowEdge } from './flowElements';
+import { getLinkLabel, getShortLabel, type LinkFlowEdge } from './flowElements';
 
 const CHAR_WIDTH = 6.4;
 
@@ -60,8 +60,9 @@ export const LinkEdge = memo(function LinkEdge({
   const [path, labelX, labelY] = getBezierPath(routeLink(sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition));
   if (!data) return null;
   const { link, dense } = data;
-  const label = getLinkLabel(link);
-  const width = Math.ceil(label.length * CHAR_WIDTH) + 14;
+  const fullLabel = getLinkLabel(link);
+  const label = getShortLabel(fullLabel);
+  const width = Math.ceil(Array.from(label).length * CHAR_WIDTH) + 14;
   const kindClass = link.kind === 'async' ? (dense ? 'sb-edge--async-dense' : 'sb-edge--async') : 'sb-edge--sync';
   return (
     <>
@@ -77,6 +78,7 @@ export const LinkEdge = memo(function LinkEdge({
         transform={`translate(${labelX} ${labelY})`}
         data-testid={`edge-label-${id}`}
       >
+        {label !== fullLabel && <title>{fullLabel}</title>}
         <rect x={-width / 2} y={-10} width={width} height={20} rx={10} />
         <text textAnchor="middle" dominantBaseline="central">
           {label}

@@ -74,6 +74,16 @@ export function syncFlowEdges(
 }
 
 /** The label a link shows: `gRPC v2` for a call, the channel for a message. */
+/** Longest label drawn on the canvas: a 5,000-character channel must not cover the design. */
+export const LABEL_MAX_CHARS = 32;
+
+/** The label as drawn: one line, at most LABEL_MAX_CHARS, `…` where cut (the full text is its tooltip). */
+export function getShortLabel(label: string): string {
+  const oneLine = label.replace(/\s+/g, ' ');
+  const chars = Array.from(oneLine);
+  return chars.length <= LABEL_MAX_CHARS ? oneLine : `${chars.slice(0, LABEL_MAX_CHARS - 1).join('')}…`;
+}
+
 export function getLinkLabel(link: Link): string {
   if (link.kind === 'async') return link.channel ?? 'event';
   const protocol = link.protocol ? (PROTOCOL_LABELS[link.protocol] ?? link.protocol) : 'call';
