@@ -10,6 +10,5 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
   },
-  preview: { host: '127.0.0.1', port: 5173 },
   server: { host: '127.0.0.1', port: 5173 },
 });
