@@ -1,19 +1,18 @@
 import { useRef } from 'react';
-import { designStore, selectCanRedo, selectCanUndo, useDesignStore } from '../state/designStore';
+import { designStore, useDesignStore } from '../state/designStore';
 import { uiStore, useUiStore } from '../state/overlayStores';
 import { ShareButton } from '../features/share/ShareButton';
 import { DesignLibraryButton } from '../features/share/DesignLibraryButton';
 import { TemplatesMenu } from './TemplatesMenu';
 import { autoLayout, FILE_ACCEPT, newDesign, openFile, saveFile } from './fileActions';
 import { BrandMark } from './BrandMark';
+import { HistoryButton } from './HistoryButton';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
 export function TopBar() {
   const name = useDesignStore((s) => s.design.name);
-  const canUndo = useDesignStore(selectCanUndo);
-  const canRedo = useDesignStore(selectCanRedo);
   const codeOpen = useUiStore((s) => s.codeOpen);
   const progress = useUiStore((s) => s.progress ?? null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -68,44 +67,8 @@ export function TopBar() {
       </nav>
       <div className="topbar__divider" aria-hidden="true" />
       <nav className="topbar__group" aria-label="Edit">
-        <button
-          type="button"
-          className="button button--icon"
-          onClick={() => designStore.getState().undo()}
-          disabled={!canUndo}
-          title={`Undo (${MOD}Z)`}
-          aria-label="Undo"
-        >
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path
-              d="M8 5 4 9l4 4M4.5 9H12a4 4 0 0 1 0 8h-2"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.7"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-        </button>
-        <button
-          type="button"
-          className="button button--icon"
-          onClick={() => designStore.getState().redo()}
-          disabled={!canRedo}
-          title={`Redo (${MOD}Shift+Z)`}
-          aria-label="Redo"
-        >
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-            <path
-              d="m12 5 4 4-4 4m3.5-4H8a4 4 0 0 0 0 8h2"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.7"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-        </button>
+        <HistoryButton action="undo" shortcut={`${MOD}Z`} />
+        <HistoryButton action="redo" shortcut={`${MOD}Shift+Z`} />
         <button
           type="button"
           className="button button--ghost"
