@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { cancelPassphrase, submitPassphrase } from './openShareLink';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../components/ModalDialog';
 
 /** A protected link asks for its passphrase; a wrong one says so and lets the user try again. */
 export function PassphraseDialog() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { designStore } from '../../state/designStore';
 import { CopyField } from './CopyField';
 import { LinkLength } from './LinkLength';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../components/ModalDialog';
 import { ProtectLinkForm } from './ProtectLinkForm';
 import { makeEmbedSnippet, makeShareLinks } from './shareLinks';
 

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { ShareError } from '../../core/share/codec';
 import { dismissLinkError } from './openShareLink';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../components/ModalDialog';
 
 /** A link that opened nothing: the codec's own sentence (cut off, damaged, too new…), and reassurance. */
 export function ShareLinkErrorDialog({ error }: { error: ShareError }) {
