@@ -45,6 +45,10 @@ const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 const GRID: [number, number] = [16, 16];
 const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+// Module scope too: React Flow copies changed props into its store, and the canvas re-renders on
+// every drag frame (applyNodeChanges), so a fresh object here would be a store update per frame.
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1 } as const;
+const PRO_OPTIONS = { hideAttribution: true } as const;
 /** Above this many nodes only what is on screen is rendered (RECIPES.md: culling keeps ~58 fps). */
 const CULL_ABOVE = 400;
 /** Level of detail by zoom: far hides what is unreadable anyway, tiny draws nodes as blocks. */
@@ -112,7 +116,7 @@ export function Canvas() {
 
   // A different document, or view mode: show all of it.
   useEffect(() => {
-    void fitView({ padding: 0.08, maxZoom: 1.1 });
+    void fitView(FIT_VIEW_OPTIONS);
   }, [documentVersion, readOnly, fitView]);
 
   useFrameRequest();
@@ -235,9 +239,9 @@ export function Canvas() {
         maxZoom={2.5}
         onlyRenderVisibleElements={large}
         elevateEdgesOnSelect={!large}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
         {/* The minimap repaints every node on every drag frame: above the culling size it costs

@@ -5,8 +5,6 @@ import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { useFindingsStore, useWhatIfStore } from '../../state/overlayStores';
 import type { DesignFlowNode } from './flowElements';
 
-const STATE_LABELS = { down: 'down', failed: 'failed', degraded: 'degraded', lagging: 'lagging', ok: 'ok' } as const;
-
 /**
  * One node on the canvas. Memoised, and it subscribes only to its own badge and what-if state,
  * so a change elsewhere never re-renders it (React Flow's performance guide).
@@ -45,7 +43,7 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
           {severity === 'info' ? 'i' : '!'}
         </span>
       )}
-      {state && <span className={`sb-node__state sb-node__state--${state}`}>{STATE_LABELS[state]}</span>}
+      {state && <span className={`sb-node__state sb-node__state--${state}`}>{state}</span>}
       <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} data-testid={`handle-out-${id}`} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { BaseEdge, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
 import { useFindingsStore } from '../../state/overlayStores';
@@ -58,11 +58,15 @@ export const LinkEdge = memo(function LinkEdge({
 }: EdgeProps<LinkFlowEdge>) {
   const severity = useFindingsStore((s) => s.worstByLink[id]);
   const [path, labelX, labelY] = getBezierPath(routeLink(sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition));
-  if (!data) return null;
-  const { link, dense } = data;
-  const fullLabel = getLinkLabel(link);
-  const label = getShortLabel(fullLabel);
-  const width = Math.ceil(Array.from(label).length * CHAR_WIDTH) + 14;
+  // A drag re-renders the edges of the moved nodes every frame: the label depends on the link only.
+  const link = data?.link;
+  const { fullLabel, label, width } = useMemo(() => {
+    const full = link ? getLinkLabel(link) : '';
+    const short = getShortLabel(full);
+    return { fullLabel: full, label: short, width: Math.ceil(Array.from(short).length * CHAR_WIDTH) + 14 };
+  }, [link]);
+  if (!data || !link) return null;
+  const { dense } = data;
   const kindClass = link.kind === 'async' ? (dense ? 'sb-edge--async-dense' : 'sb-edge--async') : 'sb-edge--sync';
   return (
     <>

@@ -73,7 +73,6 @@ export function syncFlowEdges(
   });
 }
 
-/** The label a link shows: `gRPC v2` for a call, the channel for a message. */
 /** Longest label drawn on the canvas: a 5,000-character channel must not cover the design. */
 export const LABEL_MAX_CHARS = 32;
 
@@ -84,6 +83,7 @@ export function getShortLabel(label: string): string {
   return chars.length <= LABEL_MAX_CHARS ? oneLine : `${chars.slice(0, LABEL_MAX_CHARS - 1).join('')}…`;
 }
 
+/** The label a link shows: `gRPC v2` for a call, the channel for a message. */
 export function getLinkLabel(link: Link): string {
   if (link.kind === 'async') return link.channel ?? 'event';
   const protocol = link.protocol ? (PROTOCOL_LABELS[link.protocol] ?? link.protocol) : 'call';
