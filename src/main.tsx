@@ -8,8 +8,9 @@ import { bootFromLocation } from './features/share/openShareLink';
 import { startLiveLint } from './features/findings/liveLint';
 
 // A share link in the address decides what opens (and whether autosave starts yet): see features/share.
-bootFromLocation({ bootDesign, startAutosave, startLint: startLiveLint });
-// Findings are live for every design, whatever tab is open: the canvas shows their badges.
+bootFromLocation({ bootDesign, startAutosave });
+// Findings are live for every design, whatever tab is open, a view link included: the canvas
+// shows their badges, and a view link's bar lists them.
 startLiveLint();
 
 createRoot(document.getElementById('root')!).render(

@@ -1,7 +1,8 @@
 import { readDesign } from '../core/format/read';
 import { getTemplate } from '../core/templates';
 import { designStore } from '../state/designStore';
-import { newDesignId, readDesignText, readIndexReport, readSourceText, saveDesign, saveSourceText } from '../state/library';
+import { readDesignText, readIndexReport, readSourceText } from '../state/library';
+import { openNewDesign } from '../state/openNewDesign';
 
 export const FIRST_TEMPLATE = 'food-delivery';
 
@@ -11,11 +12,8 @@ export function openTemplate(templateId: string): boolean {
   if (!template) return false;
   const { design } = readDesign(template.yaml);
   if (!design) return false;
-  const id = newDesignId();
-  saveDesign(id, design);
   // The template's comments explain its choices: keep them for the code view and Save file.
-  saveSourceText(id, template.yaml);
-  designStore.getState().openDesign(design, id, template.yaml);
+  openNewDesign(design, template.yaml);
   return true;
 }
 

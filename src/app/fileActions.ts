@@ -5,26 +5,19 @@
 import { detectFormat, readDesign } from '../core/format/read';
 import { writeDesignYamlOver } from '../core/format/write';
 import { createEmptyDesign } from '../core/model/edit';
-import type { Design } from '../core/model/types';
 import { countUnplacedNodes } from '../core/layout/layout';
 import { slugify } from '../core/export/slug';
 import { computeLayout } from '../features/canvas/autoLayout';
+import { downloadBlob } from '../features/exports/download';
 import { designStore } from '../state/designStore';
-import { newDesignId, saveDesign, saveSourceText } from '../state/library';
-import { uiStore } from '../state/overlayStores';
+import { openNewDesign } from '../state/openNewDesign';
+import { requestFrame, uiStore } from '../state/overlayStores';
 import { shellStore } from '../state/shellStore';
 
 export const FILE_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
-function openAsNew(design: Design, sourceText: string | null = null): void {
-  const id = newDesignId();
-  const error = saveDesign(id, design) ?? (sourceText ? saveSourceText(id, sourceText) : undefined);
-  designStore.getState().openDesign(design, id, sourceText);
-  if (error) designStore.getState().setNotice(error);
-}
-
 export function newDesign(): void {
-  openAsNew(createEmptyDesign());
+  openNewDesign(createEmptyDesign());
   designStore.getState().setNotice('New design: the previous one stays in your library');
 }
 
@@ -37,7 +30,7 @@ export async function openFile(file: File): Promise<void> {
     return;
   }
   // A YAML file's comments and layout are kept: edits are written over its text (Save file, code view).
-  openAsNew(design, detectFormat(text, file.name) === 'yaml' ? text : null);
+  openNewDesign(design, detectFormat(text, file.name) === 'yaml' ? text : null);
   const warnings = issues.length;
   designStore.getState().setNotice(`Opened ${file.name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
   // A file without positions is laid out; half-placed files keep what they have.
@@ -56,7 +49,7 @@ export async function autoLayout(): Promise<void> {
     // The user opened another design meanwhile: these positions belong to the old one.
     if (designStore.getState().documentVersion !== documentVersion) return;
     designStore.getState().moveNodes(positions);
-    uiStore.setState({ frameRequest: { nodes: Object.keys(positions), links: [], at: Date.now() } });
+    requestFrame(Object.keys(positions));
   } catch (error) {
     designStore.getState().setNotice(`Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -67,12 +60,5 @@ export async function autoLayout(): Promise<void> {
 export function saveFile(): void {
   const { design, sourceText } = designStore.getState();
   const blob = new Blob([writeDesignYamlOver(design, sourceText)], { type: 'application/yaml' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${slugify(design.name, 'design')}.signalbox.yaml`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(blob, `${slugify(design.name, 'design')}.signalbox.yaml`);
 }

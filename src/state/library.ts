@@ -136,6 +136,16 @@ export function newDesignId(): string {
   return rand.slice(0, 13);
 }
 
+/**
+ * Save a design under a NEW id, never an existing one (a link, a file or a copy must not overwrite
+ * anyone's own work), with the YAML text it came as, if any. It becomes the library's current design.
+ */
+export function saveNewDesign(design: Design, sourceText: string | null = null): { id: string; error?: string } {
+  const id = newDesignId();
+  const error = saveDesign(id, design) ?? (sourceText ? saveSourceText(id, sourceText) : undefined);
+  return { id, error };
+}
+
 /** The stored design text (JSON), or undefined. Validation is the caller's (readDesign). */
 export function readDesignText(id: string): string | undefined {
   try {

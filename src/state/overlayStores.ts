@@ -49,8 +49,8 @@ export function useWhatIfStore<T>(selector: (s: WhatIfState) => T): T {
 export interface UiState {
   panel: 'inspector' | 'findings' | 'export' | 'whatif';
   codeOpen: boolean;
-  /** Set by a finding click: the canvas fits these into view, then clears it. */
-  frameRequest: { nodes: string[]; links: string[]; at: number } | null;
+  /** Set by requestFrame (a finding click, auto-layout): the canvas fits these into view, then clears it. */
+  frameRequest: { nodes: string[]; links: string[] } | null;
   /** View mode (`view` share links): no editing chrome. */
   readOnly: boolean;
   /** A long-running task the shell shows (auto-layout of a big file); null when idle. */
@@ -70,4 +70,12 @@ export const uiStore = createStore<UiState>()(() => ({
 
 export function useUiStore<T>(selector: (s: UiState) => T): T {
   return useStore(uiStore, selector);
+}
+
+/**
+ * Ask the canvas to fit these nodes, and both ends of these links, into view. A view request: it
+ * edits nothing. Each call is a new request, so asking twice for the same nodes frames them twice.
+ */
+export function requestFrame(nodes: string[], links: string[] = []): void {
+  uiStore.setState({ frameRequest: { nodes, links } });
 }

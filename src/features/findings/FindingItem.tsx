@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import type { Finding } from '../../core/model/types';
-import { getRuleTitle } from './ruleTitles';
+import { getRule } from '../../core/rules/catalog';
 import type { ElementNames } from './useElementNames';
 
 interface FindingItemProps {
@@ -22,7 +22,7 @@ const MAX_ELEMENTS = 6;
  */
 export const FindingItem = memo(function FindingItem({ finding, index, names, active, onShow }: FindingItemProps) {
   const fixId = useId();
-  const title = getRuleTitle(finding.rule);
+  const title = getRule(finding.rule)?.title;
   const elements = [...finding.nodes.map(names.node), ...finding.links.map(names.link)];
   const shown = elements.slice(0, MAX_ELEMENTS);
   return (

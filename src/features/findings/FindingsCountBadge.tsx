@@ -1,3 +1,4 @@
+import { SEVERITIES } from '../../core/model/types';
 import { useFindingsStore } from '../../state/overlayStores';
 import { countLabel } from './severity';
 import './findings.css';
@@ -10,11 +11,9 @@ export function FindingsCountBadge() {
   const summary = useFindingsStore((s) => s.summary);
   const total = summary.error + summary.warning + summary.info;
   if (total === 0) return null;
-  const worst = summary.error > 0 ? 'error' : summary.warning > 0 ? 'warning' : 'info';
-  const label = (['error', 'warning', 'info'] as const)
-    .filter((s) => summary[s] > 0)
-    .map((s) => countLabel(s, summary[s]))
-    .join(', ');
+  const present = SEVERITIES.filter((s) => summary[s] > 0);
+  const worst = present[0] ?? 'info';
+  const label = present.map((s) => countLabel(s, summary[s])).join(', ');
   return (
     <span className={`findings-badge findings-badge--${worst}`} title={label} data-testid="findings-tab-badge">
       {total > 999 ? '999+' : total}

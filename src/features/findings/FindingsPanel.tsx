@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding, Severity } from '../../core/model/types';
+import { useCallback, useMemo, useState } from 'react';
+import { SEVERITIES, type Finding, type Severity } from '../../core/model/types';
 import { designStore } from '../../state/designStore';
-import { uiStore, useFindingsStore } from '../../state/overlayStores';
+import { requestFrame, useFindingsStore } from '../../state/overlayStores';
 import { FindingGroup } from './FindingGroup';
 import { FindingsSummary } from './FindingsSummary';
-import { SEVERITY_ORDER } from './severity';
-import { startLiveLint } from './liveLint';
 import { useLintStatus } from './lintStatus';
 import { useElementNames } from './useElementNames';
 import './findings.css';
@@ -22,12 +20,6 @@ export function FindingsPanel() {
   const names = useElementNames();
   const [filter, setFilter] = useState<ReadonlySet<Severity>>(() => new Set());
   const [active, setActive] = useState<{ index: number; findings: Finding[] } | null>(null);
-
-  // A safety net: main.tsx starts live lint at boot (badges need it with the tab closed); if it
-  // did not, opening the tab does. startLiveLint is idempotent, and lint outlives the panel.
-  useEffect(() => {
-    startLiveLint();
-  }, []);
 
   const groups = useMemo(() => {
     const bySeverity: Record<Severity, { finding: Finding; index: number }[]> = { error: [], warning: [], info: [] };
@@ -49,8 +41,7 @@ export function FindingsPanel() {
     (finding: Finding, index: number) => {
       setActive({ index, findings });
       designStore.getState().select({ nodes: finding.nodes, links: finding.links });
-      if (finding.nodes.length > 0 || finding.links.length > 0)
-        uiStore.setState({ frameRequest: { nodes: finding.nodes, links: finding.links, at: Date.now() } });
+      if (finding.nodes.length > 0 || finding.links.length > 0) requestFrame(finding.nodes, finding.links);
     },
     [findings],
   );
@@ -58,7 +49,7 @@ export function FindingsPanel() {
   // The highlight belongs to one lint's list: a new list (after an edit) starts with none.
   const activeIndex = active && active.findings === findings ? active.index : null;
   const total = findings.length;
-  const visible = SEVERITY_ORDER.filter((s) => groups[s].length > 0 && (filter.size === 0 || filter.has(s)));
+  const visible = SEVERITIES.filter((s) => groups[s].length > 0 && (filter.size === 0 || filter.has(s)));
 
   return (
     <div className="findings" aria-busy={pending}>

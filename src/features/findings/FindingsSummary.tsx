@@ -1,6 +1,6 @@
-import type { Severity } from '../../core/model/types';
+import { SEVERITIES, type Severity } from '../../core/model/types';
 import type { FindingsState } from '../../state/overlayStores';
-import { countLabel, SEVERITY_LABEL, SEVERITY_ORDER } from './severity';
+import { countLabel, SEVERITY_LABEL } from './severity';
 
 interface FindingsSummaryProps {
   summary: FindingsState['summary'];
@@ -26,7 +26,7 @@ export function FindingsSummary({ summary, pending, filter, onToggle }: Findings
         </span>
       </div>
       <div className="findings-summary__chips" role="group" aria-label="Filter by severity">
-        {SEVERITY_ORDER.map((severity) => (
+        {SEVERITIES.map((severity) => (
           <button
             key={severity}
             type="button"

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../core/model/types';
+import { SEVERITIES, type Finding, type Severity } from '../../core/model/types';
 
 /** What the worker hands back besides the findings: computed there so the main thread only stores it. */
 export interface FindingsOverlay {
@@ -7,11 +7,9 @@ export interface FindingsOverlay {
   summary: { error: number; warning: number; info: number };
 }
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-/** True when `a` is more severe than `b` (or `b` is absent). */
-export function isWorse(a: Severity, b: Severity | undefined): boolean {
-  return b === undefined || RANK[a] > RANK[b];
+/** True when `a` is more severe than `b` (or `b` is absent): SEVERITIES lists the most severe first. */
+function isWorse(a: Severity, b: Severity | undefined): boolean {
+  return b === undefined || SEVERITIES.indexOf(a) < SEVERITIES.indexOf(b);
 }
 
 /** Counts per severity and the worst severity per element, in one pass over the findings. */

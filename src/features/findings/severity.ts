@@ -1,8 +1,5 @@
 import type { Severity } from '../../core/model/types';
 
-/** Most severe first: the order of the chips and the groups. */
-export const SEVERITY_ORDER = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
-
 export const SEVERITY_LABEL = {
   error: { one: 'error', many: 'errors', heading: 'Errors' },
   warning: { one: 'warning', many: 'warnings', heading: 'Warnings' },

@@ -1,12 +1,7 @@
 import { useState } from 'react';
 import { useDesignStore, designStore } from '../../state/designStore';
-import { uiStore, useFindingsStore } from '../../state/overlayStores';
+import { requestFrame, useFindingsStore } from '../../state/overlayStores';
 import { editViewedDesign } from './openShareLink';
-
-/** Show these nodes (or links) on the canvas: the canvas frames them and clears the request. */
-function frame(nodes: string[], links: string[]): void {
-  uiStore.setState({ frameRequest: { nodes, links, at: Date.now() } });
-}
 
 /**
  * The only chrome of a view link: the design's name, fit-to-view, the findings on demand, and a
@@ -26,7 +21,7 @@ export function ViewModeBar() {
         <button
           type="button"
           className="button button--ghost"
-          onClick={() => frame(Object.keys(designStore.getState().design.nodes), [])}
+          onClick={() => requestFrame(Object.keys(designStore.getState().design.nodes))}
         >
           Fit to view
         </button>
@@ -57,7 +52,7 @@ export function ViewModeBar() {
                   <button
                     type="button"
                     className={`view-finding view-finding--${f.severity}`}
-                    onClick={() => frame(f.nodes, f.links)}
+                    onClick={() => requestFrame(f.nodes, f.links)}
                   >
                     <span className="view-finding__severity">{f.severity}</span>
                     <span className="view-finding__message">{f.message}</span>

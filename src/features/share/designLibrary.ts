@@ -10,15 +10,16 @@ import type { Design } from '../../core/model/types';
 import { designStore } from '../../state/designStore';
 import {
   deleteDesign,
-  newDesignId,
   readDesignText,
   readIndex,
   restoreDesign,
   saveDesign,
+  saveNewDesign,
   setCurrentDesign,
   type DesignEntry,
   readSourceText,
 } from '../../state/library';
+import { openNewDesign } from '../../state/openNewDesign';
 
 /** What a delete removed, kept by the Undo toast. */
 export interface DeletedDesign {
@@ -65,15 +66,7 @@ export function openLibraryDesign(id: string): boolean {
 
 export function createLibraryDesign(): void {
   saveOpenDesign();
-  openEmptyDesign();
-}
-
-function openEmptyDesign(): void {
-  const id = newDesignId();
-  const design = createEmptyDesign();
-  const error = saveDesign(id, design);
-  designStore.getState().openDesign(design, id);
-  if (error) designStore.getState().setNotice(error);
+  openNewDesign(createEmptyDesign());
 }
 
 /** Rename in place; the open design is renamed through the store (one undo step, autosaved). */
@@ -97,8 +90,7 @@ export function duplicateLibraryDesign(id: string): string | undefined {
   const { design, designId } = designStore.getState();
   const source = designId === id ? design : readStored(id);
   if (!source) return undefined;
-  const copyId = newDesignId();
-  const error = saveDesign(copyId, { ...source, name: `${source.name} (copy)` });
+  const { id: copyId, error } = saveNewDesign({ ...source, name: `${source.name} (copy)` });
   keepOpenDesignCurrent();
   if (error) designStore.getState().setNotice(error);
   return copyId;
@@ -119,7 +111,7 @@ export function deleteLibraryDesign(id: string): DeletedDesign | undefined {
       designStore.getState().openDesign(readStored(next.id)!, next.id, readSourceText(next.id));
       setCurrentDesign(next.id);
     } else {
-      openEmptyDesign();
+      openNewDesign(createEmptyDesign());
     }
   }
   return { entry, text, wasOpen };

@@ -7,7 +7,7 @@ import type { Design, Issue } from '../../core/model/types';
 import { decodeShareFragment, isShareFragment, type ShareError, type ShareMode } from '../../core/share/codec';
 import { decryptShareFragment } from '../../core/share/protect';
 import { designStore } from '../../state/designStore';
-import { newDesignId, saveDesign } from '../../state/library';
+import { openNewDesign } from '../../state/openNewDesign';
 import { uiStore } from '../../state/overlayStores';
 import { shareLinkStore } from './shareLinkStore';
 
@@ -17,8 +17,6 @@ export interface BootSteps {
   bootDesign: () => void;
   /** Save every change to the current library entry. */
   startAutosave: () => unknown;
-  /** Keep findingsStore current: a view link has no side panel to start the lint, and its bar lists findings. */
-  startLint?: () => unknown;
 }
 
 let steps: BootSteps | null = null;
@@ -82,7 +80,6 @@ function openSharedDesign(design: Design, mode: ShareMode, warnings: Issue[]): v
   if (mode === 'view') {
     // The hash stays: reloading a view link (or an embed) shows it again and imports nothing.
     uiStore.setState({ readOnly: true });
-    steps?.startLint?.();
     designStore.getState().openDesign(design, null);
     return;
   }
@@ -95,10 +92,7 @@ function openSharedDesign(design: Design, mode: ShareMode, warnings: Issue[]): v
 
 /** A new entry, never an existing id: a link must not overwrite anyone's own work. */
 function addToLibrary(design: Design): void {
-  const id = newDesignId();
-  const error = saveDesign(id, design);
-  designStore.getState().openDesign(design, id);
-  if (error) designStore.getState().setNotice(error);
+  openNewDesign(design);
   startAutosaveOnce();
 }
 

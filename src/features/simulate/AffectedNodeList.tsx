@@ -1,6 +1,6 @@
 import type { Design } from '../../core/model/types';
 import { STATE_RANK, type SimulationResult } from '../../core/simulate/types';
-import { uiStore } from '../../state/overlayStores';
+import { requestFrame } from '../../state/overlayStores';
 import { StateChip } from './StateChip';
 
 /** Every other node the scenario reaches, worst first, each with the chain that explains it. */
@@ -9,14 +9,17 @@ export function AffectedNodeList({ design, result }: { design: Design; result: S
     .filter(([id, state]) => state !== 'ok' && !(id in result.entries))
     .sort(([, a], [, b]) => STATE_RANK[b] - STATE_RANK[a]);
   if (affected.length === 0) return <p className="whatif-muted">Nothing else is affected.</p>;
-  // Framing is a view request the canvas already honours (findings use it too); it edits nothing.
-  const frame = (id: string) => uiStore.setState({ frameRequest: { nodes: [id], links: [], at: Date.now() } });
   return (
     <ul className="whatif-list" aria-label="Affected nodes">
       {affected.map(([id, state]) => (
         <li key={id} className="whatif-item" data-testid={`whatif-node-${id}`}>
           <div className="whatif-item__head">
-            <button type="button" className="whatif-item__name whatif-link" onClick={() => frame(id)} title="Show on the canvas">
+            <button
+              type="button"
+              className="whatif-item__name whatif-link"
+              onClick={() => requestFrame([id])}
+              title="Show on the canvas"
+            >
               {design.nodes[id]?.name ?? id}
             </button>
             <StateChip state={state} />
