@@ -13,8 +13,8 @@
  * 3,000 links) and an inline grid of exactly 1,000 services with 3,000 links. Each is dragged
  * at the zoom that fits everything (every node on screen) and at 100% (culling on).
  */
-import { spawn } from 'node:child_process';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, startFrameRecording, startPreview, stopFrameRecording, storeDesign } from './browser';
 import { generateLargeDesign } from '../src/core/fixtures/generate';
 import type { Design, Link } from '../src/core/model/types';
 
@@ -24,7 +24,6 @@ const arg = (name: string, fallback: string) => {
 };
 const DIST = arg('dist', 'dist');
 const PORT = Number(arg('port', '4198'));
-const BASE = `http://127.0.0.1:${PORT}/`;
 
 function gridDesign(services: number, linksPerService: number): Design {
   const cols = Math.ceil(Math.sqrt(services * 2));
@@ -54,27 +53,9 @@ function gridDesign(services: number, linksPerService: number): Design {
   return { signalbox: 1, name: `Grid ${services} services`, nodes, links };
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
-
-async function loadDesign(page: Page, design: Design): Promise<number> {
-  await page.goto(BASE);
-  const index = { designs: [{ id: 'bench', name: 'bench', createdAt: 0, updatedAt: 0 }], currentId: 'bench' };
-  await page.evaluate(`(() => {
-    localStorage.clear();
-    localStorage.setItem('signalbox:design:bench', ${JSON.stringify(JSON.stringify(design))});
-    localStorage.setItem('signalbox:library', ${JSON.stringify(JSON.stringify(index))});
-  })()`);
+async function loadDesign(page: Page, base: string, design: Design): Promise<number> {
+  await page.goto(base);
+  await storeDesign(page, design);
   const started = Date.now();
   await page.reload();
   await page.waitForFunction('document.querySelectorAll(".react-flow__node").length > 0', null, {
@@ -109,15 +90,7 @@ async function measureDrag(page: Page): Promise<DragFigures> {
     return best;
   })()`)) as { x: number; y: number; width: number; height: number } | null;
   if (!box) throw new Error('no node on screen');
-  // A string, not a function: tsx would wrap named functions in a helper the page lacks.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__long = [];
-    window.__stop = false;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
-    const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
+  await startFrameRecording(page);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
@@ -126,15 +99,11 @@ async function measureDrag(page: Page): Promise<DragFigures> {
     await page.mouse.move(x + Math.sin(i / 12) * 160 + i, y + Math.cos(i / 15) * 90);
   }
   await page.mouse.up();
-  const { frames, long, nodes, edges } = (await page.evaluate(`(() => {
-    window.__stop = true;
-    return {
-      frames: window.__frames,
-      long: window.__long,
-      nodes: document.querySelectorAll('.react-flow__node').length,
-      edges: document.querySelectorAll('.react-flow__edge').length,
-    };
-  })()`)) as { frames: number[]; long: number[]; nodes: number; edges: number };
+  const { frames, longTasks: long } = await stopFrameRecording(page);
+  const { nodes, edges } = (await page.evaluate(`({
+    nodes: document.querySelectorAll('.react-flow__node').length,
+    edges: document.querySelectorAll('.react-flow__edge').length,
+  })`)) as { nodes: number; edges: number };
   const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
   const sorted = gaps.toSorted((a, b) => a - b);
   const duration = (frames.at(-1)! - frames[0]!) / 1000;
@@ -150,32 +119,16 @@ async function measureDrag(page: Page): Promise<DragFigures> {
 }
 
 async function main(): Promise<void> {
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
+  const server = await startPreview(DIST, PORT);
   try {
-    await waitForServer(BASE);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-dev-shm-usage',
-        '--disable-background-timer-throttling',
-        '--disable-renderer-backgrounding',
-      ],
-    });
+    const browser = await launchChromium(['--disable-background-timer-throttling', '--disable-renderer-backgrounding']);
     const scenarios: [string, Design][] = [
       ['generateLargeDesign({ services: 1000 })', generateLargeDesign({ services: 1000 })],
       ['grid: 1,000 services, 3,000 links', gridDesign(1000, 3)],
     ];
     for (const [name, design] of scenarios) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      const loadMs = await loadDesign(page, design);
+      const loadMs = await loadDesign(page, server.base, design);
       console.log(`\n${name}: ${Object.keys(design.nodes).length} nodes, ${design.links.length} links`);
       console.log(`  load + first render: ${loadMs} ms`);
       // Zoom toward the middle with Ctrl+wheel, as a person would, then drag at two zooms.
@@ -200,7 +153,7 @@ async function main(): Promise<void> {
     }
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    server.stop();
   }
 }
 

@@ -10,8 +10,8 @@
  * long tasks, and the lint timings the app leaves as User Timing measures (liveLint.ts).
  * Headless figures are relative, not absolute (RECIPES.md).
  */
-import { spawn } from 'node:child_process';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium, startFrameRecording, startPreview, stopFrameRecording, storeDesign } from './browser';
 import { generateLargeDesign } from '../src/core/fixtures/generate';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
@@ -19,50 +19,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 4392);
 const DIST = process.env.BENCH_DIST ?? 'dist';
 const DRAGS = Number(process.env.BENCH_DRAGS ?? 4);
 const STEPS = 60;
-const BASE = `http://127.0.0.1:${PORT}/`;
-
-async function waitForServer(url: string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
-
-/** rAF gaps and long tasks, recorded in the page between start() and stop(). */
-async function startRecording(page: Page) {
-  // A string, not a function: tsx's keepNames would wrap inner functions in a `__name` helper
-  // the page does not have.
-  await page.evaluate(`(() => {
-    const bench = { gaps: [], frameEnds: [], longTasks: [], running: true };
-    window.__bench = bench;
-    let last = performance.now();
-    function tick(now) {
-      if (!bench.running) return;
-      bench.gaps.push(now - last);
-      bench.frameEnds.push(now);
-      last = now;
-      requestAnimationFrame(tick);
-    }
-    requestAnimationFrame(tick);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (bench.running) bench.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  })()`);
-}
-
-async function stopRecording(page: Page) {
-  return page.evaluate(() => {
-    const w = window as unknown as { __bench: { gaps: number[]; frameEnds: number[]; longTasks: number[]; running: boolean } };
-    w.__bench.running = false;
-    return { gaps: w.__bench.gaps, frameEnds: w.__bench.frameEnds, longTasks: w.__bench.longTasks };
-  });
-}
 
 function stats(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,7 +45,7 @@ async function measureDrags(page: Page, label: string) {
   const lintsBefore = await page.evaluate(() => performance.getEntriesByName('signalbox:lint').length);
   const postsBefore = await page.evaluate(() => performance.getEntriesByName('signalbox:lint-post').length);
   const appliesBefore = await page.evaluate(() => performance.getEntriesByName('signalbox:lint-apply').length);
-  await startRecording(page);
+  await startFrameRecording(page);
   const dragStart = Date.now();
   for (let i = 0; i < DRAGS; i++) {
     // Found afresh before each drag: an earlier drag or a frame request may have moved the view.
@@ -105,7 +61,8 @@ async function measureDrags(page: Page, label: string) {
     await page.mouse.up();
   }
   const dragMs = Date.now() - dragStart;
-  const { gaps, frameEnds, longTasks } = await stopRecording(page);
+  const { start, frames: frameEnds, longTasks } = await stopFrameRecording(page);
+  const gaps = frameEnds.map((t, i) => t - (i === 0 ? start : frameEnds[i - 1]!));
   // Let the last lint land, so its timing is counted too.
   await page.waitForTimeout(2000);
   const timing = await page.evaluate(
@@ -206,36 +163,20 @@ async function findTargets(page: Page): Promise<Target[]> {
 async function main() {
   const design = generateLargeDesign({ services: SERVICES });
   const nodeCount = Object.keys(design.nodes).length;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  const server = await startPreview(DIST, PORT);
+  const browser = await launchChromium(['--disable-gpu']).catch((error: unknown) => {
+    server.stop();
+    throw error;
   });
   try {
-    await waitForServer(BASE);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // The library's keys (src/state/library.ts): the big design is the current one on load.
-    const now = Date.now();
-    await page.addInitScript(
-      ({ text, name, at }) => {
-        localStorage.setItem('signalbox:design:bench', text);
-        localStorage.setItem(
-          'signalbox:library',
-          JSON.stringify({ designs: [{ id: 'bench', name, createdAt: at, updatedAt: at }], currentId: 'bench' }),
-        );
-      },
-      { text: JSON.stringify(design), name: design.name, at: now },
-    );
+    // The big design is the library's current one when the app loads.
+    await page.goto(server.base);
+    await storeDesign(page, design);
     const loadStart = Date.now();
-    await page.goto(BASE);
+    await page.reload();
     await page.locator('[data-testid^="rf__node-"]').first().waitFor({ timeout: 60_000 });
-    // Live lint starts at boot once main.tsx calls startLiveLint(); opening the tab starts it too.
+    // Live lint starts at boot (main.tsx calls startLiveLint), whatever tab is open.
     await page.getByRole('tab', { name: /findings/i }).click();
     await page.waitForFunction(() => performance.getEntriesByName('signalbox:lint').length > 0, undefined, { timeout: 60_000 });
     const firstLintAfterMs = Date.now() - loadStart;
@@ -261,7 +202,7 @@ async function main() {
     await measureDrags(page, 'Findings tab open (the list shows up to 100 per severity)');
   } finally {
     await browser.close();
-    server.kill();
+    server.stop();
   }
 }
 
