@@ -77,8 +77,7 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await app.inspector.getByLabel('Timeout (ms)').press('Control+z');
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
 
-  // Nothing is lost on reload.
-  await page.waitForTimeout(400);
+  // Nothing is lost on reload: autosave flushes when the page is hidden, no need to wait it out.
   await page.reload();
   await expect(app.node('service')).toBeVisible();
   await expect(app.node('service-2')).toBeVisible();
@@ -142,10 +141,10 @@ test('a file without positions is laid out; a bad file is refused and keeps the 
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.node('service')).toBeVisible();
-  await expect(page.getByLabel('Design name')).toHaveValue('Untitled design');
+  await expect(app.designName()).toHaveValue('Untitled design');
 
   await app.openFile('shop.signalbox.yaml', NO_POSITIONS);
-  await expect(page.getByLabel('Design name')).toHaveValue('Imported without positions');
+  await expect(app.designName()).toHaveValue('Imported without positions');
   await expect(app.nodes()).toHaveCount(7);
   await expect(page.getByTestId('progress')).toHaveCount(0);
   // Laid out left to right: the client first, Stripe after Payment; nothing overlaps.
@@ -156,7 +155,7 @@ test('a file without positions is laid out; a bad file is refused and keeps the 
       return web && order ? order.x - web.x : 0;
     })
     .toBeGreaterThan(100);
-  await page.waitForTimeout(500); // the fit-view animation
+  await app.waitForStillView(app.node('stripe'));
   const boxes = await Promise.all(
     ['web', 'gateway', 'order', 'payment', 'bus', 'orderdb', 'stripe'].map((id) => app.node(id).boundingBox()),
   );
@@ -199,10 +198,7 @@ test('a YAML file keeps its comments through canvas edits and Save file', async 
   await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 120, { steps: 8 });
   await page.mouse.up();
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save file' }).click();
-  const file = await (await download).path();
-  const saved = (await import('node:fs')).readFileSync(file, 'utf8');
+  const { text: saved } = await app.downloadText(page.getByRole('button', { name: 'Save file' }));
   expect(saved).toContain('# Checkout, as the payments team drew it.\n');
   expect(saved).toContain('name: Checkout   # shown in the title bar\n');
   expect(saved).toContain('  # the one service customers talk to\n  order: { kind: service, name: Order, at: [0, 0] }\n');
@@ -222,7 +218,7 @@ for (const [name, file] of [
     await app.openTemplate(name);
     await expect(app.nodes().first()).toBeVisible();
     expect(await app.nodes().count()).toBeGreaterThan(5);
-    await page.waitForTimeout(400);
+    await app.waitForStillView(app.nodes().first());
     await page.screenshot({ path: `bench/out/${file}` });
   });
 }

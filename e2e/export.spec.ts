@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { expect, test, type Locator } from '@playwright/test';
+import { AppPage } from './fixtures/appPage';
 
 /**
  * The export journey on the food-delivery template (a first visit opens it): every format
@@ -7,30 +8,12 @@ import { expect, test, type Download, type Locator, type Page } from '@playwrigh
  * preview draws the design, and the canvas comes out as a real PNG and SVG.
  */
 
-async function openExportTab(page: Page): Promise<Locator> {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Food delivery platform');
-  await page.getByRole('tab', { name: 'Export', exact: true }).click();
-  const formats = page.getByRole('tablist', { name: 'Export format' });
+async function openExportTab(app: AppPage): Promise<Locator> {
+  await app.openFresh();
+  await app.page.getByRole('tab', { name: 'Export', exact: true }).click();
+  const formats = app.page.getByRole('tablist', { name: 'Export format' });
   await expect(formats).toBeVisible();
   return formats;
-}
-
-async function downloadText(page: Page, button: Locator): Promise<{ name: string; text: string }> {
-  const bytes = await downloadBytes(page, button);
-  return { name: bytes.name, text: bytes.data.toString('utf8') };
-}
-
-async function downloadBytes(page: Page, button: Locator): Promise<{ name: string; data: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return { name: download.suggestedFilename(), data: await readDownload(download) };
-}
-
-async function readDownload(download: Download): Promise<Buffer> {
-  const path = await download.path();
-  return readFile(path);
 }
 
 const TEXT_FORMATS = [
@@ -42,13 +25,14 @@ const TEXT_FORMATS = [
 ] as const;
 
 test('each text format downloads under its file name with its content', async ({ page }) => {
-  const formats = await openExportTab(page);
+  const app = new AppPage(page);
+  const formats = await openExportTab(app);
   for (const format of TEXT_FORMATS) {
     await formats.getByRole('tab', { name: format.tab, exact: true }).click();
     await expect(formats.getByRole('tab', { name: format.tab, exact: true })).toHaveAttribute('aria-selected', 'true');
     const region = page.getByRole('region', { name: format.tab, exact: true });
     await expect(region.getByText(format.file)).toBeVisible();
-    const { name, text } = await downloadText(page, region.getByRole('button', { name: 'Download', exact: true }));
+    const { name, text } = await app.downloadText(region.getByRole('button', { name: 'Download', exact: true }));
     expect(name).toBe(format.file);
     expect(text).toMatch(format.start);
   }
@@ -60,26 +44,27 @@ test('each text format downloads under its file name with its content', async ({
 });
 
 test('OpenAPI and sequence diagrams: one file at a time, or all in a zip', async ({ page }) => {
-  const formats = await openExportTab(page);
+  const app = new AppPage(page);
+  const formats = await openExportTab(app);
 
   await formats.getByRole('tab', { name: 'OpenAPI', exact: true }).click();
   const openapi = page.getByRole('region', { name: 'OpenAPI', exact: true });
   const picker = openapi.getByRole('combobox', { name: 'File' });
   await expect(picker).toBeVisible();
   await picker.selectOption('order.openapi.yaml');
-  const one = await downloadText(page, openapi.getByRole('button', { name: 'Download', exact: true }));
+  const one = await app.downloadText(openapi.getByRole('button', { name: 'Download', exact: true }));
   expect(one.name).toBe('order.openapi.yaml');
   expect(one.text).toMatch(/^openapi: 3\.1\.0\n/);
   expect(one.text).toContain('title: Order API');
 
-  const zip = await downloadBytes(page, openapi.getByRole('button', { name: 'Download all (.zip)' }));
+  const zip = await app.download(openapi.getByRole('button', { name: 'Download all (.zip)' }));
   expect(zip.name).toBe('food-delivery-platform-openapi.zip');
   expect(zip.data.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   expect(zip.data.toString('latin1')).toContain('order.openapi.yaml');
 
   await formats.getByRole('tab', { name: 'Sequence', exact: true }).click();
   const sequence = page.getByRole('region', { name: 'Sequence', exact: true });
-  const first = await downloadText(page, sequence.getByRole('button', { name: 'Download', exact: true }));
+  const first = await app.downloadText(sequence.getByRole('button', { name: 'Download', exact: true }));
   expect(first.name).toMatch(/\.mmd$/);
   expect(first.text).toMatch(/^sequenceDiagram\n/);
   await expect(sequence.getByTestId('mermaid-preview').locator('svg')).toBeVisible({ timeout: 30_000 });
@@ -87,7 +72,8 @@ test('OpenAPI and sequence diagrams: one file at a time, or all in a zip', async
 
 test('the Mermaid preview draws the design, and Copy puts the text on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openExportTab(page);
+  const app = new AppPage(page);
+  await openExportTab(app);
   const region = page.getByRole('region', { name: 'Mermaid', exact: true });
   const preview = region.getByRole('region', { name: 'Preview of food-delivery-platform.mmd' });
   // Mermaid is loaded on demand and lays out ~20 nodes: give a loaded machine time.
@@ -114,14 +100,15 @@ test('the Mermaid preview draws the design, and Copy puts the text on the clipbo
 });
 
 test('an edit to the design reaches the open export', async ({ page }) => {
-  const formats = await openExportTab(page);
+  const app = new AppPage(page);
+  const formats = await openExportTab(app);
   await formats.getByRole('tab', { name: 'YAML', exact: true }).click();
   const region = page.getByRole('region', { name: 'YAML', exact: true });
   await expect(region.getByText('food-delivery-platform.signalbox.yaml')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Design name' }).fill('Renamed platform');
+  await app.designName().fill('Renamed platform');
   await expect(region.getByText('renamed-platform.signalbox.yaml')).toBeVisible();
   await expect(region.getByTestId('export-code').locator('.view-lines')).toContainText('name: Renamed platform');
-  const { name, text } = await downloadText(page, region.getByRole('button', { name: 'Download', exact: true }));
+  const { name, text } = await app.downloadText(region.getByRole('button', { name: 'Download', exact: true }));
   expect(name).toBe('renamed-platform.signalbox.yaml');
   expect(text).toContain('name: Renamed platform\n');
 });
@@ -129,12 +116,13 @@ test('an edit to the design reaches the open export', async ({ page }) => {
 test('the canvas downloads as a PNG and as an SVG', async ({ page }) => {
   // html-to-image clones and rasterises the whole canvas twice (PNG, SVG): slow on a loaded machine.
   test.setTimeout(120_000);
-  const formats = await openExportTab(page);
+  const app = new AppPage(page);
+  const formats = await openExportTab(app);
 
   await formats.getByRole('tab', { name: 'PNG', exact: true }).click();
   const pngRegion = page.getByRole('region', { name: 'PNG', exact: true });
   await expect(pngRegion.getByRole('img', { name: 'The canvas as PNG' })).toBeVisible({ timeout: 30_000 });
-  const png = await downloadBytes(page, pngRegion.getByRole('button', { name: 'Download PNG' }));
+  const png = await app.download(pngRegion.getByRole('button', { name: 'Download PNG' }));
   expect(png.name).toBe('food-delivery-platform.png');
   expect(png.data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   await writeFile(test.info().outputPath('canvas.png'), png.data);
@@ -145,7 +133,7 @@ test('the canvas downloads as a PNG and as an SVG', async ({ page }) => {
   await formats.getByRole('tab', { name: 'SVG', exact: true }).click();
   const svgRegion = page.getByRole('region', { name: 'SVG', exact: true });
   await expect(svgRegion.getByRole('img', { name: 'The canvas as SVG' })).toBeVisible({ timeout: 30_000 });
-  const svg = await downloadText(page, svgRegion.getByRole('button', { name: 'Download SVG' }));
+  const svg = await app.downloadText(svgRegion.getByRole('button', { name: 'Download SVG' }));
   expect(svg.name).toBe('food-delivery-platform.svg');
   expect(svg.text.startsWith('<svg')).toBe(true);
   // The design is in it as text; the editor's chrome is not.
@@ -172,13 +160,10 @@ links:
 `;
 
 test('hostile names are drawn as text in the Mermaid preview, and nothing runs', async ({ page }) => {
-  await openExportTab(page);
-  await page.getByTestId('open-file-input').setInputFiles({
-    name: 'hostile.signalbox.yaml',
-    mimeType: 'application/yaml',
-    buffer: Buffer.from(HOSTILE_YAML),
-  });
-  await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Hostile names');
+  const app = new AppPage(page);
+  await openExportTab(app);
+  await app.openFile('hostile.signalbox.yaml', HOSTILE_YAML);
+  await expect(app.designName()).toHaveValue('Hostile names');
   const region = page.getByRole('region', { name: 'Mermaid', exact: true });
   const drawing = region.getByRole('region', { name: 'Preview of hostile-names.mmd' }).locator('svg');
   await expect(drawing).toBeVisible({ timeout: 30_000 });

@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { stringify } from 'yaml';
+import { AppPage } from './fixtures/appPage';
+import { CodeView } from './fixtures/codeView';
 
 /**
  * A hostile user: names made of markup, Mermaid syntax, quotes, right-to-left text and 5,000
@@ -78,11 +80,7 @@ function hostileDesign(): string {
   });
 }
 
-/** What Chromium may log that is not ours to fix; each says why. */
-const BENIGN_CONSOLE: readonly RegExp[] = [];
-
 interface Guard {
-  errors: string[];
   check: () => Promise<void>;
 }
 
@@ -92,35 +90,19 @@ function guard(page: Page): Guard {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
-    const text = message.text();
-    if (!BENIGN_CONSOLE.some((benign) => benign.test(text))) errors.push(`console: ${text}`);
+    // No console error is benign here: the app logs none on any of these surfaces.
+    errors.push(`console: ${message.text()}`);
   });
   page.on('dialog', (dialog) => {
     errors.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
   return {
-    errors,
     check: async () => {
       expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(errors).toEqual([]);
     },
   };
-}
-
-async function openFresh(page: Page): Promise<void> {
-  await page.goto('./');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Food delivery platform');
-}
-
-async function openFile(page: Page, name: string, content: string | Buffer): Promise<void> {
-  await page.getByTestId('open-file-input').setInputFiles({
-    name,
-    mimeType: name.endsWith('.json') ? 'application/json' : 'application/yaml',
-    buffer: typeof content === 'string' ? Buffer.from(content) : content,
-  });
 }
 
 /** Nothing a name could inject shows up as an element. */
@@ -136,10 +118,10 @@ const oneLine = (text: string) => text.replace(/\n/g, '');
 test('a hostile design renders as text on every surface and in a shared link', async ({ page, browser }) => {
   test.setTimeout(180_000);
   const safety = guard(page);
-  await openFresh(page);
-  await openFile(page, 'hostile.signalbox.yaml', hostileDesign());
-  const designName = page.getByRole('textbox', { name: 'Design name' });
-  await expect(designName).toHaveValue(oneLine(NAMES.design));
+  const app = new AppPage(page);
+  await app.openFresh();
+  await app.openFile('hostile.signalbox.yaml', hostileDesign());
+  await expect(app.designName()).toHaveValue(oneLine(NAMES.design));
 
   // The canvas: every name as text, nothing injected, the long name kept inside its card.
   const canvas = page.getByTestId('canvas');
@@ -184,8 +166,9 @@ test('a hostile design renders as text on every surface and in a shared link', a
   await safety.check();
 
   // The code view: the YAML holds every name, and reads back as the same design.
-  await page.getByRole('button', { name: /^Code/ }).click();
-  const code = page.getByRole('region', { name: 'Code view' });
+  const codeView = new CodeView(page);
+  await codeView.open();
+  const code = codeView.panel;
   await expect(code.locator('.view-lines')).toContainText('signalbox: 1');
   await expect(page.getByTestId('code-problems')).toHaveCount(0);
   await expectNoInjectedMarkup(code);
@@ -355,9 +338,10 @@ const BAD_FILES: { name: string; content: string | Buffer; problem: RegExp }[] =
 for (const file of BAD_FILES) {
   test(`${file.name}: refused with a clear message, the open design untouched`, async ({ page }) => {
     const safety = guard(page);
-    await openFresh(page);
+    const app = new AppPage(page);
+    await app.openFresh();
     const started = Date.now();
-    await openFile(page, file.name, file.content);
+    await app.openFile(file.name, file.content);
     const dialog = page.getByRole('dialog', { name: `Could not open ${file.name}` });
     await expect(dialog).toBeVisible();
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -365,7 +349,7 @@ for (const file of BAD_FILES) {
     await expect(dialog).toContainText('Your current design is unchanged.');
     await dialog.getByRole('button', { name: 'OK' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Food delivery platform');
+    await expect(app.designName()).toHaveValue('Food delivery platform');
     await page.getByRole('button', { name: 'Designs', exact: true }).click();
     await expect(page.getByRole('dialog', { name: 'Designs' }).getByRole('listitem')).toHaveCount(1);
     await safety.check();
@@ -374,7 +358,8 @@ for (const file of BAD_FILES) {
 
 test('a JSON file with huge but valid numbers opens, and the canvas stays usable', async ({ page }) => {
   const safety = guard(page);
-  await openFresh(page);
+  const app = new AppPage(page);
+  await app.openFresh();
   const big = JSON.stringify({
     signalbox: 1,
     name: 'Big numbers',
@@ -384,8 +369,8 @@ test('a JSON file with huge but valid numbers opens, and the canvas stays usable
     },
     links: [{ from: 'b', to: 'a', kind: 'sync', protocol: 'rest', timeoutMs: 9007199254740991, retry: { max: 1e9 } }],
   });
-  await openFile(page, 'big.signalbox.json', big);
-  await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Big numbers');
+  await app.openFile('big.signalbox.json', big);
+  await expect(app.designName()).toHaveValue('Big numbers');
   await page.getByRole('tab', { name: /^Findings/ }).click();
   await page.getByRole('tab', { name: 'What if' }).click();
   await expect(page.getByTestId('whatif-panel').getByRole('table', { name: 'Blast radius' })).toBeVisible();

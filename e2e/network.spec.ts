@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CodeView } from './fixtures/codeView';
 
 /**
  * Nothing leaves the origin: no CDN for Monaco or Mermaid, no web fonts, no telemetry. Records
@@ -12,11 +13,10 @@ test('a session makes no request outside the app origin', async ({ page, baseURL
   page.on('worker', (worker) => requests.push(worker.url()));
 
   await page.goto('/');
-  await page.getByRole('button', { name: 'Code', exact: true }).click();
-  const panel = page.getByRole('region', { name: 'Code view' });
-  await expect(panel.getByTestId('code-status')).toHaveText('valid');
+  const code = new CodeView(page);
+  await code.open();
   // Hover and suggest widgets load their codicon font: it must be the bundled one.
-  await panel.getByRole('textbox', { name: 'Design as YAML' }).focus();
+  await code.editor.focus();
   await page.keyboard.press('Control+Space');
   await expect(page.getByRole('listbox')).toBeVisible();
   await page.keyboard.press('Escape');

@@ -14,7 +14,7 @@ async function openInFreshBrowser(browser: Browser, url: string) {
   return { context, page, app: new SharePage(page) };
 }
 
-test('a copied link opens the same design in another browser, as a new library entry', async ({ browser }) => {
+test('a copied link opens the same design in another browser, as a new library entry', async ({ browser, baseURL }) => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
@@ -29,7 +29,8 @@ test('a copied link opens the same design in another browser, as a new library e
   await expect(dialog.getByText('Copied')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toBe(await sender.linkFromDialog('Link'));
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s1\./);
+  // The app's own address (the configured base URL, whatever its port), then the versioned fragment.
+  expect(link.slice(0, `${baseURL}#s1.`.length)).toBe(`${baseURL}#s1.`);
   await page.keyboard.press('Escape');
   await expect(sender.shareDialog()).toBeHidden();
 
@@ -43,7 +44,7 @@ test('a copied link opens the same design in another browser, as a new library e
   await expect(receiver.designName()).toHaveValue('Checkout review');
   expect(await receiver.canvasNodes()).toEqual(nodes);
   // The fragment is gone, so a reload does not import it again.
-  await expect(receiverPage).toHaveURL('http://127.0.0.1:4173/');
+  await expect(receiverPage).toHaveURL(baseURL!);
 
   const list = await receiver.openLibrary();
   await expect(list.getByRole('listitem')).toHaveCount(2);
@@ -99,6 +100,7 @@ test('a protected link asks for the passphrase, refuses a wrong one, opens with 
 test('a view link shows the design without editing chrome, findings on demand, and can be copied for editing', async ({
   page,
   browser,
+  baseURL,
 }) => {
   const sender = new SharePage(page);
   await sender.openFresh();
@@ -135,7 +137,7 @@ test('a view link shows the design without editing chrome, findings on demand, a
   await bar.getByRole('button', { name: 'Open in Signalbox' }).click();
   await expect(app.designName()).toHaveValue('Food delivery platform');
   await expect(bar).toBeHidden();
-  await expect(viewer).toHaveURL('http://127.0.0.1:4173/');
+  await expect(viewer).toHaveURL(baseURL!);
   const list = await app.openLibrary();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await context.close();
@@ -186,9 +188,7 @@ test('a link longer than chat tools keep carries a warning', async ({ page }) =>
     return `  s${tag}: { kind: service, name: Service ${tag}, at: [${(i * 137) % 5000}, ${(i * 89) % 3000}] }`;
   });
   const yaml = `signalbox: 1\nname: Big estate\nnodes:\n${nodes.join('\n')}\nlinks: []\n`;
-  await page
-    .getByTestId('open-file-input')
-    .setInputFiles({ name: 'big.signalbox.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+  await app.openFile('big.signalbox.yaml', yaml);
   await expect(app.designName()).toHaveValue('Big estate');
   const dialog = await app.openShareDialog();
   const link = await app.linkFromDialog('Link');
