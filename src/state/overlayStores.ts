@@ -45,6 +45,13 @@ export function useWhatIfStore<T>(selector: (s: WhatIfState) => T): T {
   return useStore(whatIfStore, selector);
 }
 
+/** Take a node down or bring it back in the scenario (the what-if feature re-runs it on change). */
+export function setNodeDownInScenario(nodeId: string, isDown: boolean): void {
+  const { down } = whatIfStore.getState();
+  if (down.includes(nodeId) === isDown) return;
+  whatIfStore.setState({ down: isDown ? [...down, nodeId] : down.filter((id) => id !== nodeId) });
+}
+
 /** Which tab of the side panel is open, and a request to frame elements on the canvas. */
 export interface UiState {
   panel: 'inspector' | 'findings' | 'export' | 'whatif';

@@ -23,7 +23,7 @@ import { NODE_KINDS } from '../../core/model/types';
 import { NODE_HEIGHT, NODE_WIDTH, placeUnplacedNodes } from '../../core/layout/layout';
 import { PALETTE_DRAG_TYPE } from '../../components/nodeKindInfo';
 import { designStore, selectLinks, selectNodes, selectSelection, useDesignStore } from '../../state/designStore';
-import { uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
+import { setNodeDownInScenario, uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
 import { DesignNodeCard } from './DesignNodeCard';
 import { LinkEdge } from './LinkEdge';
 import {
@@ -179,10 +179,8 @@ export function Canvas() {
 
   // What-if mode: a click takes a node down (or brings it back) instead of selecting it.
   const onNodeClick = useCallback((_: unknown, node: DesignFlowNode) => {
-    const whatIf = whatIfStore.getState();
-    if (!whatIf.active) return;
-    const down = whatIf.down.includes(node.id) ? whatIf.down.filter((id) => id !== node.id) : [...whatIf.down, node.id];
-    whatIfStore.setState({ down });
+    const { active, down } = whatIfStore.getState();
+    if (active) setNodeDownInScenario(node.id, !down.includes(node.id));
   }, []);
 
   const onDragOver = useCallback((event: React.DragEvent) => {

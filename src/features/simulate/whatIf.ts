@@ -8,7 +8,7 @@ import type { Design } from '../../core/model/types';
 import { simulate } from '../../core/simulate/simulate';
 import type { SimulationResult } from '../../core/simulate/types';
 import { designStore } from '../../state/designStore';
-import { whatIfStore } from '../../state/overlayStores';
+import { setNodeDownInScenario, whatIfStore } from '../../state/overlayStores';
 
 export interface ScenarioState {
   /** The last simulation of the current scenario; null while what-if is off. */
@@ -80,7 +80,7 @@ export function setNodeDown(nodeId: string, isDown: boolean): void {
   const { active, down } = whatIfStore.getState();
   if (!active) return enterWhatIf(isDown ? [nodeId] : []);
   if (down.includes(nodeId) === isDown) return;
-  whatIfStore.setState({ down: isDown ? [...down, nodeId] : down.filter((id) => id !== nodeId) });
+  setNodeDownInScenario(nodeId, isDown);
   connectWhatIf();
 }
 
