@@ -1,12 +1,17 @@
-import { getLinkId } from '../model/ids';
-import type { Design, NodeKind } from '../model/types';
+import { getEntryPoints } from '../graph/entryPoints';
+import type { GraphIndex } from '../graph/graphIndex';
+import { buildGraphIndex } from '../graph/graphIndex';
+import { stronglyConnectedComponents } from '../graph/scc';
+import type { Design } from '../model/types';
 
-/** A link as the simulator needs it: node positions instead of ids, resilience keys read once. */
+/**
+ * A link as the simulator needs it: node positions instead of ids, resilience keys read once.
+ * Link j is `design.links[j]`, as in the graph index (a link naming an unknown node has -1 ends and
+ * sits in no adjacency list).
+ */
 export interface IndexedLink {
-  id: string;
   from: number;
   to: number;
-  sync: boolean;
   channel?: string;
   /** The breaker's fallback, when the link has a breaker that states one. */
   fallback?: string;
@@ -15,21 +20,14 @@ export interface IndexedLink {
 
 /**
  * Everything about a design a scenario needs, computed once: 1,000 scenarios on a 1,000-service
- * design then cost one pass each over the links they touch, not a rebuild of the graph.
- * A small graph index of its own so the simulator does not depend on src/core/graph.
+ * design then cost one pass each over the links they touch, not a rebuild of the graph. Node
+ * positions, sync adjacency and entry points come from the shared graph index (src/core/graph);
+ * the simulator adds what only it needs: brokers' publishers and consumers and who feeds whom.
  */
 export interface SimulationIndex {
-  design: Design;
-  ids: string[];
-  names: string[];
-  kinds: NodeKind[];
-  outbox: boolean[];
-  indexOf: Map<string, number>;
+  /** Nodes, kinds, positions by id, and sync adjacency (`syncIn`: the links calling a node, `syncOut`: its calls). */
+  graph: GraphIndex;
   links: IndexedLink[];
-  /** Per node: the sync links that call it (its callers are their `from`). */
-  callersOf: number[][];
-  /** Per node: the sync links it makes. */
-  callsOf: number[][];
   /** Per broker: the async links publishing into it. */
   publishesTo: number[][];
   /** Per broker: the async links consuming from it. */
@@ -74,49 +72,36 @@ function collectFeeders(publishLinks: number[], links: IndexedLink[]): (channel:
 }
 
 export function buildSimulationIndex(design: Design): SimulationIndex {
-  const ids = Object.keys(design.nodes);
-  const n = ids.length;
-  const indexOf = new Map<string, number>();
-  ids.forEach((id, i) => indexOf.set(id, i));
-  const nodes = ids.map((id) => design.nodes[id]!);
-  const kinds = nodes.map((node) => node.kind);
-  const isBroker = kinds.map((kind) => kind === 'broker');
+  const graph = buildGraphIndex(design);
+  const n = graph.nodeIds.length;
+  const { kinds, linkFrom, linkTo } = graph;
 
-  const links: IndexedLink[] = [];
-  for (const link of design.links) {
-    const from = indexOf.get(link.from);
-    const to = indexOf.get(link.to);
-    // A valid design names known nodes only; skip rather than crash on a draft being edited.
-    if (from === undefined || to === undefined) continue;
+  const links: IndexedLink[] = design.links.map((link, j) => {
     const fallback = link.breaker?.fallback;
-    links.push({
-      id: getLinkId(link),
-      from,
-      to,
-      sync: link.kind === 'sync',
+    return {
+      from: linkFrom[j]!,
+      to: linkTo[j]!,
       channel: typeof link.channel === 'string' && link.channel !== '' ? link.channel : undefined,
       fallback: typeof fallback === 'string' && fallback.trim() !== '' ? fallback : undefined,
       hasTimeout: typeof link.timeoutMs === 'number',
-    });
-  }
+    };
+  });
 
   const list = () => Array.from({ length: n }, () => [] as number[]);
-  const callersOf = list();
-  const callsOf = list();
   const publishesTo = list();
   const consumedFrom = list();
   const directInto = list();
   const feeds = list();
   const feeders: number[][] = links.map(() => EMPTY);
 
-  links.forEach((link, l) => {
-    if (link.sync) {
-      callersOf[link.to]!.push(l);
-      callsOf[link.from]!.push(l);
-    } else if (isBroker[link.from]) consumedFrom[link.from]!.push(l);
-    else if (isBroker[link.to]) publishesTo[link.to]!.push(l);
-    else directInto[link.to]!.push(l);
-  });
+  // Design order, not node order: the order of a consumer's publishers is the order its explanation names them.
+  for (let l = 0; l < links.length; l++) {
+    const { from, to } = links[l]!;
+    if (design.links[l]!.kind === 'sync' || from < 0 || to < 0) continue;
+    if (kinds[from] === 'broker') consumedFrom[from]!.push(l);
+    else if (kinds[to] === 'broker') publishesTo[to]!.push(l);
+    else directInto[to]!.push(l);
+  }
 
   const addFeeders = (l: number, list: number[]) => {
     feeders[l] = list;
@@ -134,42 +119,19 @@ export function buildSimulationIndex(design: Design): SimulationIndex {
     }
   }
 
-  const edge = kinds.map((kind, i) => (kind === 'client' || kind === 'gateway' ? i : -1)).filter((i) => i >= 0);
-  const entries =
-    edge.length > 0
-      ? edge
-      : kinds.map((kind, i) => (kind === 'service' && callersOf[i]!.length === 0 ? i : -1)).filter((i) => i >= 0);
-
   const index: SimulationIndex = {
-    design,
-    ids,
-    names: nodes.map((node) => node.name),
-    kinds,
-    outbox: nodes.map((node) => node.outbox === true),
-    indexOf,
+    graph,
     links,
-    callersOf,
-    callsOf,
     publishesTo,
     consumedFrom,
     feeds,
     feeders,
-    entries,
+    entries: getEntryPoints(graph),
     availability: {},
     latencyMs: {},
   };
-  index.availability = Object.freeze(
-    computeAvailability(
-      index,
-      nodes.map((node) => node.availability),
-    ),
-  );
-  index.latencyMs = Object.freeze(
-    computeLatency(
-      index,
-      nodes.map((node) => node.latencyMs),
-    ),
-  );
+  index.availability = Object.freeze(computeAvailability(index));
+  index.latencyMs = Object.freeze(computeLatency(index));
   return index;
 }
 
@@ -179,28 +141,29 @@ export function buildSimulationIndex(design: Design): SimulationIndex {
  * availability-budget rule compares this product against. Unstated values are not guessed: an
  * entry none of whose dependencies state one gets no figure.
  */
-function computeAvailability(index: SimulationIndex, stated: (number | undefined)[]): Record<string, number> {
+function computeAvailability(index: SimulationIndex): Record<string, number> {
+  const { nodeIds, nodes, syncOut } = index.graph;
   const result: [string, number][] = [];
-  const seen = new Int32Array(index.ids.length).fill(-1);
+  const seen = new Int32Array(nodeIds.length).fill(-1);
   for (const entry of index.entries) {
     let product = 1;
     let counted = 0;
     const queue = [entry];
     seen[entry] = entry;
     for (let q = 0; q < queue.length; q++) {
-      for (const l of index.callsOf[queue[q]!]!) {
+      for (const l of syncOut[queue[q]!]!) {
         const link = index.links[l]!;
         if (link.fallback !== undefined || seen[link.to] === entry) continue;
         seen[link.to] = entry;
         queue.push(link.to);
-        const a = stated[link.to];
+        const a = nodes[link.to]!.availability;
         if (typeof a === 'number') {
           product *= a / 100;
           counted++;
         }
       }
     }
-    if (counted > 0) result.push([index.ids[entry]!, Math.round(product * 100 * 10000) / 10000]);
+    if (counted > 0) result.push([nodeIds[entry]!, Math.round(product * 100 * 10000) / 10000]);
   }
   return Object.fromEntries(result);
 }
@@ -210,87 +173,38 @@ function computeAvailability(index: SimulationIndex, stated: (number | undefined
  * path). Sync cycles are collapsed into one step costing the sum of their members: an upper bound,
  * since a request could visit each member once.
  */
-function computeLatency(index: SimulationIndex, stated: (number | undefined)[]): Record<string, number> {
-  const n = index.ids.length;
-  const weight = stated.map((v) => (typeof v === 'number' ? v : 0));
-  const { component, count } = stronglyConnected(index);
-  const componentWeight = new Float64Array(count);
-  const componentStated = new Uint8Array(count);
-  for (let v = 0; v < n; v++) {
-    componentWeight[component[v]!]! += weight[v]!;
-    if (typeof stated[v] === 'number') componentStated[component[v]!] = 1;
-  }
-  // Tarjan numbers components in reverse topological order: callees before callers.
-  const members = Array.from({ length: count }, () => [] as number[]);
-  for (let v = 0; v < n; v++) members[component[v]!]!.push(v);
-  const longest = new Float64Array(count);
-  const anyStated = new Uint8Array(count);
-  for (let c = 0; c < count; c++) {
+function computeLatency(index: SimulationIndex): Record<string, number> {
+  const { nodeIds, nodes, syncOut, linkTo } = index.graph;
+  // Components come sinks first (reverse topological order): callees before callers.
+  const { componentOf, components } = stronglyConnectedComponents(index.graph.syncSuccessors);
+  const longest = new Float64Array(components.length);
+  const anyStated = new Uint8Array(components.length);
+  for (let c = 0; c < components.length; c++) {
+    let weight = 0;
     let best = 0;
-    let stated = componentStated[c]!;
-    for (const v of members[c]!) {
-      for (const l of index.callsOf[v]!) {
-        const d = component[index.links[l]!.to]!;
+    let stated = 0;
+    for (const v of components[c]!) {
+      const own = nodes[v]!.latencyMs;
+      if (typeof own === 'number') {
+        weight += own;
+        stated = 1;
+      }
+      for (const l of syncOut[v]!) {
+        const d = componentOf[linkTo[l]!]!;
         if (d === c) continue;
         if (longest[d]! > best) best = longest[d]!;
         stated |= anyStated[d]!;
       }
     }
-    longest[c] = componentWeight[c]! + best;
+    longest[c] = weight + best;
     anyStated[c] = stated;
   }
   const result: [string, number][] = [];
   for (const entry of index.entries) {
-    const c = component[entry]!;
-    if (anyStated[c]) result.push([index.ids[entry]!, longest[c]!]);
+    const c = componentOf[entry]!;
+    if (anyStated[c]) result.push([nodeIds[entry]!, longest[c]!]);
   }
   return Object.fromEntries(result);
-}
-
-/** Iterative Tarjan over sync links (a recursive one overflows the stack on a long chain). */
-function stronglyConnected(index: SimulationIndex): { component: Int32Array; count: number } {
-  const n = index.ids.length;
-  const order = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const work: [number, number][] = [];
-  let counter = 0;
-  let count = 0;
-  for (let root = 0; root < n; root++) {
-    if (order[root] !== -1) continue;
-    work.push([root, 0]);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const v = frame[0];
-      if (frame[1] === 0 && order[v] === -1) {
-        order[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = 1;
-      }
-      const calls = index.callsOf[v]!;
-      if (frame[1] < calls.length) {
-        const w = index.links[calls[frame[1]++]!]!.to;
-        if (order[w] === -1) work.push([w, 0]);
-        else if (onStack[w]) low[v] = Math.min(low[v]!, order[w]!);
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]]!, low[v]!);
-      if (low[v] === order[v]) {
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack[w] = 0;
-          component[w] = count;
-        } while (w !== v);
-        count++;
-      }
-    }
-  }
-  return { component, count };
 }
 
 /** Designs are values (the store replaces them, never mutates), so one index per design object. */

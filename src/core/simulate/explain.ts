@@ -5,7 +5,7 @@ import type { Spread } from './spread';
 /** One line per non-ok node, in design order, naming the chain in the design's own names. */
 export function explainAll(index: SimulationIndex, spread: Spread): Record<string, string> {
   const affected = [...spread.touched].sort((a, b) => a - b);
-  return Object.fromEntries(affected.map((v) => [index.ids[v]!, explainNode(index, spread, v)]));
+  return Object.fromEntries(affected.map((v) => [index.graph.nodeIds[v]!, explainNode(index, spread, v)]));
 }
 
 function channelOf(link: IndexedLink): string {
@@ -45,8 +45,8 @@ function rootOf(index: SimulationIndex, spread: Spread, v: number): number {
   return link >= 0 ? index.links[link]!.to : last;
 }
 
-export function explainNode(index: SimulationIndex, spread: Spread, v: number): string {
-  const name = (i: number) => index.names[i]!;
+function explainNode(index: SimulationIndex, spread: Spread, v: number): string {
+  const name = (i: number) => index.graph.nodes[i]!.name;
   const { state, cause, causeLink } = spread;
 
   if (cause[v] === CAUSE.down) return `${name(v)} is down (taken down by the scenario)`;
@@ -102,10 +102,10 @@ function timeoutCallOut(index: SimulationIndex, spread: Spread, chain: number[])
     if (spread.cause[v] !== CAUSE.call) continue;
     const link = index.links[spread.causeLink[v]!]!;
     // Clients are outside the design's control (as in the missing-timeout rule): no call-out for them.
-    if (!link.hasTimeout && spread.state[link.to]! >= FAILED && index.kinds[link.from] !== 'client') hanging.push(link);
+    if (!link.hasTimeout && spread.state[link.to]! >= FAILED && index.graph.kinds[link.from] !== 'client') hanging.push(link);
   }
   if (hanging.length === 0) return '';
-  const name = (i: number) => index.names[i]!;
+  const name = (i: number) => index.graph.nodes[i]!.name;
   if (hanging.length === 1) {
     const caller = name(hanging[0]!.from);
     return `; ${caller} -> ${name(hanging[0]!.to)} has no timeout: ${caller}'s threads hang waiting and the outage can take down everything ${caller} serves`;

@@ -10,10 +10,10 @@ import { SIMULATION_STATES, UnknownNodeError } from './types';
 export const STATE_NAMES: readonly SimulationState[] = [...SIMULATION_STATES].reverse();
 
 /** Node ids to positions; throws UnknownNodeError naming every id the design does not have. */
-export function resolveNodes(index: SimulationIndex, ids: readonly string[]): number[] {
-  const unknown = ids.filter((id) => !index.indexOf.has(id));
-  if (unknown.length > 0) throw new UnknownNodeError([...new Set(unknown)], index.ids);
-  return [...new Set(ids)].map((id) => index.indexOf.get(id)!);
+function resolveNodes(index: SimulationIndex, ids: readonly string[]): number[] {
+  const unknown = ids.filter((id) => !index.graph.indexOf.has(id));
+  if (unknown.length > 0) throw new UnknownNodeError([...new Set(unknown)], index.graph.nodeIds);
+  return [...new Set(ids)].map((id) => index.graph.indexOf.get(id)!);
 }
 
 /** A record from parallel arrays; a loop is the cheapest way to build a 1,000-key object. */
@@ -28,15 +28,15 @@ function toRecord<T>(keys: readonly string[], valueOf: (i: number) => T): Record
   return record;
 }
 
-export function simulateIndexed(index: SimulationIndex, down: readonly string[]): SimulationResult {
+function simulateIndexed(index: SimulationIndex, down: readonly string[]): SimulationResult {
   const positions = resolveNodes(index, down);
   const spread = spreadFailure(index, positions);
   const stateOf = (i: number) => STATE_NAMES[spread.state[i]!]!;
   return {
-    down: positions.map((i) => index.ids[i]!),
-    states: toRecord(index.ids, stateOf),
+    down: positions.map((i) => index.graph.nodeIds[i]!),
+    states: toRecord(index.graph.nodeIds, stateOf),
     // An entry's state is the worst that reached it up sync links (rule 1 already carried it there).
-    entries: Object.fromEntries(index.entries.map((i) => [index.ids[i]!, stateOf(i)])),
+    entries: Object.fromEntries(index.entries.map((i) => [index.graph.nodeIds[i]!, stateOf(i)])),
     explanations: explainAll(index, spread),
     // Design-level figures, the same for every scenario: shared and frozen rather than copied.
     availability: index.availability,
@@ -52,8 +52,11 @@ export function simulate(design: Design, down: readonly string[]): SimulationRes
   return simulateIndexed(getSimulationIndex(design), down);
 }
 
-/** The design's entry points (rules.md): clients and gateways, else services with no incoming sync link. */
+/**
+ * The design's entry points (rules.md) as node ids, from the simulator's cached index; the rule
+ * itself is graph/entryPoints.ts.
+ */
 export function getEntryPoints(design: Design): string[] {
   const index = getSimulationIndex(design);
-  return index.entries.map((i) => index.ids[i]!);
+  return index.entries.map((i) => index.graph.nodeIds[i]!);
 }

@@ -47,8 +47,9 @@ export function createSpread(nodeCount: number): Spread {
  * first, so the recorded cause is a shortest chain.
  */
 export function spreadFailure(index: SimulationIndex, down: readonly number[], reuse?: Spread): Spread {
-  const spread = reuse ?? createSpread(index.ids.length);
+  const spread = reuse ?? createSpread(index.graph.nodeIds.length);
   const { state, cause, causeLink, touched } = spread;
+  const { kinds, nodes, syncIn } = index.graph;
   // Reset only what the previous scenario touched: the blast radius runs one scenario per node.
   for (const v of touched) {
     state[v] = OK;
@@ -70,18 +71,18 @@ export function spreadFailure(index: SimulationIndex, down: readonly number[], r
   for (const d of down) raise(d, DOWN, CAUSE.down, -1);
 
   for (const d of down) {
-    if (index.kinds[d] === 'broker') {
+    if (kinds[d] === 'broker') {
       // The publish fails the request, unless an outbox keeps the message until the broker is back.
       for (const l of index.publishesTo[d]!) {
         const publisher = index.links[l]!.from;
-        raise(publisher, index.outbox[publisher] ? DEGRADED : FAILED, CAUSE.publish, l);
+        raise(publisher, nodes[publisher]!.outbox === true ? DEGRADED : FAILED, CAUSE.publish, l);
       }
       for (const l of index.consumedFrom[d]!) raise(index.links[l]!.to, LAGGING, CAUSE.brokerDown, l);
     }
     // A consumer lags only when everything that publishes what it consumes is down.
     for (const l of index.feeds[d]!) {
       const link = index.links[l]!;
-      if (state[link.to]! >= LAGGING || (index.kinds[link.from] === 'broker' && state[link.from] === DOWN)) continue;
+      if (state[link.to]! >= LAGGING || (kinds[link.from] === 'broker' && state[link.from] === DOWN)) continue;
       if (index.feeders[l]!.every((f) => state[f] === DOWN)) raise(link.to, LAGGING, CAUSE.producerDown, l);
     }
   }
@@ -89,7 +90,7 @@ export function spreadFailure(index: SimulationIndex, down: readonly number[], r
   for (let q = 0; q < queue.length; q++) {
     const v = queue[q]!;
     const s = state[v]!;
-    for (const l of index.callersOf[v]!) {
+    for (const l of syncIn[v]!) {
       const link = index.links[l]!;
       const effect = s >= FAILED ? (link.fallback !== undefined ? DEGRADED : FAILED) : DEGRADED;
       raise(link.from, effect, CAUSE.call, l);
