@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } 
 import type { Design, Finding, Issue, Severity } from '../core/model/types';
 import { getLinkId } from '../core/model/ids';
 import { formatIssue } from '../core/format/read';
+import { createPositionFinder } from '../core/yamlmap/elementLines';
 import { checkRuleSettings, lintDesign, summarizeFindings, type FindingSummary } from '../core/rules/engine';
 import { RULES } from '../core/rules/catalog';
 import type { CliIo } from './io';
@@ -22,18 +23,7 @@ interface SourceLines {
 }
 
 function createSourceLines(text: string, doc: Document | undefined): SourceLines {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const positionOf = createPositionFinder(text);
   return {
     lineOf(path) {
       if (!doc) return undefined;
@@ -50,7 +40,7 @@ function createSourceLines(text: string, doc: Document | undefined): SourceLines
           offset = (node as YamlNode | undefined)?.range?.[0];
         } else return undefined;
       }
-      return offset === undefined ? undefined : lineAt(offset);
+      return offset === undefined ? undefined : positionOf(offset).line;
     },
   };
 }
@@ -61,9 +51,14 @@ interface Located {
   line?: number;
 }
 
-function locateFindings(design: Design, findings: Finding[], lines: SourceLines): Located[] {
+/** Link id -> its index in `links:`, built once for the finding lines and the SARIF locations. */
+function indexLinks(design: Design): Map<string, number> {
   const linkIndex = new Map<string, number>();
   design.links.forEach((link, i) => linkIndex.set(getLinkId(link), i));
+  return linkIndex;
+}
+
+function locateFindings(findings: Finding[], linkIndex: ReadonlyMap<string, number>, lines: SourceLines): Located[] {
   return findings.map((finding) => {
     const link = finding.links.map((id) => linkIndex.get(id)).find((i) => i !== undefined);
     const line =
@@ -108,10 +103,8 @@ function formatText(design: Design, located: Located[], fileName: string, summar
 }
 
 /** SARIF 2.1.0: one run, the catalog as the driver's rules, one result per finding. */
-export function toSarif(design: Design, located: Located[], uri: string): object {
+function toSarif(located: Located[], linkIndex: ReadonlyMap<string, number>, uri: string): object {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
-  const linkIndex = new Map<string, number>();
-  design.links.forEach((link, i) => linkIndex.set(getLinkId(link), i));
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -202,11 +195,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const findings = lintDesign(loaded.design);
   const summary = summarizeFindings(findings);
-  const located = locateFindings(loaded.design, findings, lines);
+  const linkIndex = indexLinks(loaded.design);
+  const located = locateFindings(findings, linkIndex, lines);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ design: loaded.design.name, findings, summary }, null, 2)}\n`);
   } else if (format === 'sarif') {
-    io.stdout(`${JSON.stringify(toSarif(loaded.design, located, file === '-' ? 'stdin' : file!), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(toSarif(located, linkIndex, file === '-' ? 'stdin' : file!), null, 2)}\n`);
   } else {
     io.stdout(formatText(loaded.design, located, fileName, summary));
   }
