@@ -54,11 +54,6 @@ export function applyLayout(design: Design, children: readonly { id: string; x?:
   return moveNodes(design, positions);
 }
 
-export function hasUnplacedNodes(design: Design): boolean {
-  for (const node of Object.values(design.nodes)) if (!node.at) return true;
-  return false;
-}
-
 export function countUnplacedNodes(design: Design): number {
   let n = 0;
   for (const node of Object.values(design.nodes)) if (!node.at) n++;
