@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { Design, Finding, Issue, Severity } from '../core/model/types';
+import { SEVERITIES } from '../core/model/types';
 import { getLinkId } from '../core/model/ids';
 import { formatIssue } from '../core/format/read';
 import { createPositionFinder } from '../core/yamlmap/elementLines';
@@ -83,7 +84,7 @@ function formatText(design: Design, located: Located[], fileName: string, summar
   const out: string[] = [];
   if (located.length === 0) out.push(`${design.name}: no findings`);
   else out.push(`${design.name}: ${plural(located.length, 'finding')}`);
-  for (const severity of ['error', 'warning', 'info'] as const) {
+  for (const severity of SEVERITIES) {
     const group = located.filter((l) => l.finding.severity === severity);
     if (group.length === 0) continue;
     out.push('', `${severity.toUpperCase()} (${group.length})`);

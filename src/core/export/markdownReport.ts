@@ -1,4 +1,5 @@
 import type { Design, Finding, Link } from '../model/types';
+import { SEVERITY_RANK } from '../model/types';
 import { mermaidFlowchart } from './mermaidFlowchart';
 import { mermaidSequences } from './mermaidSequence';
 
@@ -16,8 +17,6 @@ export interface MarkdownReportInput {
   findings: Finding[];
   blastRadius?: BlastRadiusEntry[];
 }
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Inline text: HTML and Markdown punctuation escaped, so a name shows as typed (never as a tag or a link). */
 export function escapeMarkdown(text: string): string {
@@ -111,7 +110,7 @@ export function markdownReport(design: Design, input: MarkdownReportInput): stri
   if (design.description) sections.push(escapeMarkdown(design.description));
   sections.push(`## Architecture\n\n${fence(mermaidFlowchart(design))}`);
 
-  const findings = [...input.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const findings = [...input.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const counts = (['error', 'warning', 'info'] as const).map((severity) => {
     const count = findings.filter((f) => f.severity === severity).length;
     return `${count} ${severity}${count === 1 || severity === 'info' ? '' : 's'}`;

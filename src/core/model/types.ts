@@ -38,6 +38,9 @@ export type SagaKind = (typeof SAGAS)[number];
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** Worst first: `error` 0, `warning` 1, `info` 2 (for sorting findings). */
+export const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+
 /** Extra keys a file carries that this version does not know: kept, reported as warnings. */
 export type UnknownKeys = { [key: string]: unknown };
 

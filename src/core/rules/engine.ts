@@ -1,5 +1,5 @@
 import type { Design, Finding, Issue, RuleSetting, Severity } from '../model/types';
-import { SEVERITIES } from '../model/types';
+import { SEVERITIES, SEVERITY_RANK } from '../model/types';
 import { ALL_RULES, getRule } from './catalog';
 import { createRuleContext } from './context';
 import type { Rule, RuleThresholds } from './types';
@@ -32,8 +32,6 @@ function getEffectiveSetting(rule: Rule, setting: RuleSetting | undefined): Effe
   }
   return { off: false, thresholds };
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * Every rule of the catalog on one design. Deterministic: sorted by severity, then catalog order,
