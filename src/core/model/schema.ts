@@ -35,59 +35,7 @@ const bool = z.boolean({ error: expected('expected true or false') });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: expected(`expected one of ${values.join(', ')}`) });
 
-/** The keys each object knows; anything else is kept and reported as a warning. */
-export const KNOWN_KEYS = {
-  design: ['signalbox', 'name', 'description', 'nodes', 'links', 'flows', 'rules'],
-  node: [
-    'kind',
-    'name',
-    'at',
-    'notes',
-    'tags',
-    'group',
-    'team',
-    'replicas',
-    'availability',
-    'latencyMs',
-    'tech',
-    'outbox',
-    'discovery',
-    'healthCheck',
-    'tracing',
-    'eventSourced',
-    'auth',
-    'rateLimitRps',
-  ],
-  link: [
-    'id',
-    'from',
-    'to',
-    'kind',
-    'notes',
-    'protocol',
-    'version',
-    'operations',
-    'timeoutMs',
-    'retry',
-    'breaker',
-    'bulkhead',
-    'idempotent',
-    'auth',
-    'channel',
-    'message',
-    'delivery',
-    'dlq',
-    'consumerGroup',
-    'pattern',
-  ],
-  retry: ['max', 'backoff', 'jitter', 'baseMs'],
-  breaker: ['failureRatePct', 'openMs', 'fallback'],
-  bulkhead: ['maxConcurrent'],
-  message: ['name', 'version', 'schema', 'compatibility'],
-  flow: ['name', 'saga', 'steps'],
-  step: ['link', 'compensation', 'readOnly', 'pivot'],
-  ruleThresholds: ['max', 'min', 'severity'],
-} as const;
+export { KNOWN_KEYS } from './keys';
 
 export const retrySchema = z.looseObject({
   max: nonNegativeInt,

@@ -1,5 +1,6 @@
 import type { Design, Finding, Issue, RuleSetting, Severity } from '../model/types';
 import { SEVERITIES, SEVERITY_RANK } from '../model/types';
+import { KNOWN_KEYS } from '../model/keys';
 import { ALL_RULES, getRule } from './catalog';
 import { createRuleContext } from './context';
 import type { Rule, RuleThresholds } from './types';
@@ -108,7 +109,7 @@ export function checkRuleSettings(design: Design): Issue[] {
       }
     }
     for (const key of Object.keys(setting)) {
-      if (key !== 'max' && key !== 'min' && key !== 'severity') {
+      if (!(KNOWN_KEYS.ruleThresholds as readonly string[]).includes(key)) {
         issues.push({ severity: 'warning', path: `${path}.${key}`, message: `unknown setting "${key}" (ignored)` });
       }
     }
