@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// The signalbox command: runs the TypeScript CLI through tsx, so the CLI and the app share one core.
-import { register } from 'tsx/esm/api';
-import { fileURLToPath } from 'node:url';
+// The signalbox command inside this repository: the same built bundle the package ships
+// (packages/cli/dist), rebuilt first when any file it was built from changed, so it is never stale.
+import { pathToFileURL } from 'node:url';
+import { BUNDLE, buildCli, isCliFresh } from '../scripts/build-cli.mjs';
 
-register();
-const { main } = await import(fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)));
-const { createProcessIo } = await import(fileURLToPath(new URL('../src/cli/io.ts', import.meta.url)));
-process.exitCode = await main(process.argv.slice(2), createProcessIo());
+if (!isCliFresh()) await buildCli();
+await import(pathToFileURL(BUNDLE).href);

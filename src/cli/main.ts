@@ -11,6 +11,8 @@ usage:
   signalbox open LINK
   signalbox simulate FILE (--down NODE[,NODE...] | --each) [--format text|json|markdown]
 
+  signalbox --version | --help
+
 FILE may be - to read standard input.`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -24,8 +26,15 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   simulate: () => import('./simulate'),
 };
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/** Every command `main` dispatches; the package test runs each one from the installed tarball. */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+export async function main(argv: string[], io: CliIo, version = 'unknown'): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(`${USAGE}\n`);
     return name === undefined ? 2 : 0;
