@@ -41,8 +41,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!loaded) return 2;
 
   // Keep the file's comments and key order when it was YAML to begin with.
+  // (Only `--to yaml` writes the file back: asking for `doc` builds the yaml Document, slow on a big file.)
   const previous =
-    loaded.doc && detectFormat(loaded.text, file === '-' ? undefined : file) === 'yaml'
+    to === 'yaml' && detectFormat(loaded.text, file === '-' ? undefined : file) === 'yaml' && loaded.doc
       ? { text: loaded.text, doc: loaded.doc }
       : undefined;
   const files = exportDesign(loaded.design, to, { previous });

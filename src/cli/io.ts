@@ -60,7 +60,15 @@ export async function loadDesign(file: string | undefined, io: CliIo): Promise<L
   const result = readDesign(text, file === '-' ? undefined : file);
   for (const issue of result.issues) io.stderr(`${formatIssue(issue, name)}\n`);
   if (!result.design) return undefined;
-  return { design: result.design, text, doc: result.doc };
+  const design = result.design;
+  // A getter: the Document is built only by a command that needs it (export --to yaml).
+  return {
+    design,
+    text,
+    get doc() {
+      return result.doc;
+    },
+  };
 }
 
 /** A tiny flag parser: `--to x`, `--to=x`, boolean flags, positionals. Unknown flags are errors. */

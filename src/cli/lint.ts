@@ -4,6 +4,7 @@ import { SEVERITIES } from '../core/model/types';
 import { getLinkId } from '../core/model/ids';
 import { formatIssue } from '../core/format/read';
 import { createPositionFinder } from '../core/yamlmap/elementLines';
+import { scanElementLines } from '../core/yamlmap/scanLines';
 import { checkRuleSettings, lintDesign, summarizeFindings, type FindingSummary } from '../core/rules/engine';
 import { RULES } from '../core/rules/catalog';
 import type { CliIo } from './io';
@@ -23,11 +24,18 @@ interface SourceLines {
   lineOf: (path: readonly (string | number)[]) => number | undefined;
 }
 
-function createSourceLines(text: string, doc: Document | undefined): SourceLines {
-  const positionOf = createPositionFinder(text);
+function createSourceLines(text: string, design: Design, getDoc: () => Document | undefined): SourceLines {
+  // Nodes and links by a line scan when the file has the usual block shape; the yaml Document
+  // (slow to build on a big file) only for anything else.
+  const scanned = scanElementLines(text, design);
+  let positionOf: ReturnType<typeof createPositionFinder> | undefined;
   return {
     lineOf(path) {
+      if (scanned && path.length === 2 && path[0] === 'nodes' && typeof path[1] === 'string') return scanned.node(path[1]);
+      if (scanned && path.length === 2 && path[0] === 'links' && typeof path[1] === 'number') return scanned.link(path[1]);
+      const doc = getDoc();
       if (!doc) return undefined;
+      positionOf ??= createPositionFinder(text);
       let node: unknown = doc.contents;
       let offset: number | undefined;
       for (const seg of path) {
@@ -183,7 +191,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const loaded = await loadDesign(file, io);
   if (!loaded) return 2;
   const fileName = file === '-' ? '<stdin>' : file!;
-  const lines = createSourceLines(loaded.text, loaded.doc);
+  const lines = createSourceLines(loaded.text, loaded.design, () => loaded.doc);
 
   for (const issue of checkRuleSettings(loaded.design)) {
     const rest = issue.path.replace(/^rules\./, '');

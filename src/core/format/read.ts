@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Design, Issue } from '../model/types';
 import { validateDesign, type PathSegment } from '../model/validate';
+import { readCleanYaml } from './fastRead';
 
 export type FileFormat = 'yaml' | 'json';
 
@@ -61,6 +62,8 @@ export function readDesign(text: string, fileName?: string): ReadResult {
       if (fast.issues.length === 0) return { design: fast.design, issues: [], format };
     }
   }
+  const clean = readCleanYaml(text, format, () => readWithPositions(text, format));
+  if (clean) return clean;
   return readWithPositions(text, format);
 }
 
