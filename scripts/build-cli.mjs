@@ -36,9 +36,11 @@ export async function buildCli() {
   });
   renameSync(temp, BUNDLE);
   const schema = join(ROOT, 'schema/signalbox.schema.json');
-  copyFileSync(schema, join(PACKAGE, 'signalbox.schema.json'));
+  copyFileSync(schema, `${join(PACKAGE, 'signalbox.schema.json')}.${process.pid}.tmp`);
+  renameSync(`${join(PACKAGE, 'signalbox.schema.json')}.${process.pid}.tmp`, join(PACKAGE, 'signalbox.schema.json'));
   const inputs = [...Object.keys(result.metafile.inputs), 'schema/signalbox.schema.json', 'packages/cli/package.json'];
-  writeFileSync(INPUTS, JSON.stringify(inputs));
+  writeFileSync(`${INPUTS}.${process.pid}.tmp`, JSON.stringify(inputs));
+  renameSync(`${INPUTS}.${process.pid}.tmp`, INPUTS);
   return BUNDLE;
 }
 
