@@ -244,3 +244,29 @@ test('at 1024x700 the top bar and the share dialog fit on the screen', async ({ 
   expect(box.x + box.width).toBeLessThanOrEqual(1024);
   expect(box.y + box.height).toBeLessThanOrEqual(700);
 });
+
+for (const [width, height] of [
+  [1440, 900],
+  [1024, 700],
+] as const) {
+  test(`the first view at ${width}x${height} shows node names at >= 10 px, none cut off`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const app = new CanvasPage(page);
+    await app.openFresh();
+    await app.waitForStillView(app.nodeNamed('Payment'));
+    let checked = 0;
+    for (const name of ['Payment', 'Twilio (SMS & push)', 'Restaurants & menus DB', 'Customer app']) {
+      const text = app.canvas.getByText(name, { exact: true });
+      if (!(await text.isVisible()) || !(await text.evaluate((el) => el.getBoundingClientRect().right < innerWidth))) continue;
+      const box = (await text.boundingBox())!;
+      // One line of a 10 px font is at least 11.5 px tall at this line height.
+      expect(box.height, `${name} on screen`).toBeGreaterThanOrEqual(11.5);
+      // Not clipped: the whole name is drawn (no ellipsis, no hidden third line).
+      expect(
+        await text.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1),
+        name,
+      ).toBe(true);
+    }
+    await page.screenshot({ path: test.info().outputPath(`first-visit-${width}x${height}.png`) });
+  });
+}
