@@ -8,6 +8,8 @@ import { CodeView } from './fixtures/codeView';
  */
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+// Typed key by key as a person types (Monaco's auto-closing and completion included): slower.
+test.setTimeout(120_000);
 
 async function openCode(page: Page): Promise<CodeView> {
   await page.goto('/');
@@ -20,10 +22,10 @@ test('a service and a link typed in the YAML appear on the canvas', async ({ pag
   const code = await openCode(page);
   await code.goToLineWith('nodes:');
   await page.keyboard.press('Enter');
-  await page.keyboard.insertText('audit: { kind: service, name: Audit log }');
+  await page.keyboard.type('audit: { kind: service, name: Audit log }');
   await code.goToLineWith('links:');
   await page.keyboard.press('Enter');
-  await page.keyboard.insertText('- { from: order, to: audit, kind: async, channel: order.audit }');
+  await page.keyboard.type('- { from: order, to: audit, kind: async, channel: order.audit }');
 
   const node = page.getByTestId('rf__node-audit');
   await expect(node).toBeVisible();
@@ -40,7 +42,7 @@ test('dragging a node on the canvas rewrites only its `at`, keeping the comment 
   const code = await openCode(page);
   await code.goToLineWith('order:');
   await page.keyboard.press('Home');
-  await page.keyboard.insertText('# the heart of the system');
+  await page.keyboard.type('# the heart of the system');
   await page.keyboard.press('Enter');
   const before = await code.readText();
   expect(before).toContain('  # the heart of the system\n  order:\n');
@@ -66,7 +68,7 @@ test('an invalid value shows an error at its line:column and the canvas keeps th
   const panel = code.panel;
   await code.goToLineWith('rateLimitRps:');
   await page.keyboard.press('Shift+ControlOrMeta+ArrowLeft');
-  await page.keyboard.insertText('-5');
+  await page.keyboard.type('-5');
   await expect(code.status).toHaveText('1 error');
   const problem = panel.getByRole('list', { name: 'Problems' }).getByRole('button');
   await expect(problem).toHaveText(/^\d+:5 error: nodes\.gateway\.rateLimitRps: expected a positive integer$/);
@@ -83,7 +85,7 @@ test('an invalid value shows an error at its line:column and the canvas keeps th
   await code.goToLineWith('courier: {');
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+ControlOrMeta+ArrowRight');
-  await page.keyboard.insertText('rider');
+  await page.keyboard.type('rider');
   await expect(code.status).toHaveText(/^\d+ errors?$/);
   await expect(panel.getByRole('list', { name: 'Problems' })).toContainText('unknown node "courier"');
   await expect(page.getByTestId('rf__node-courier')).toBeVisible();
@@ -94,20 +96,20 @@ test('completion offers the schema values and node ids', async ({ page }) => {
   const code = await openCode(page);
   await code.goToLineWith('nodes:');
   await page.keyboard.press('Enter');
-  await page.keyboard.insertText('cache: { kind: dat');
+  await page.keyboard.type('cache: { kind: dat');
   await page.keyboard.press('Control+Space');
   const suggest = page.getByRole('listbox');
   await expect(suggest.getByRole('option', { name: /database/ })).toBeVisible();
   await page.keyboard.press('Enter');
-  await page.keyboard.insertText(', name: Cache }');
+  await page.keyboard.type(', name: Cache }');
 
   await code.goToLineWith('links:');
   await page.keyboard.press('Enter');
-  await page.keyboard.insertText('- { from: order, to: cac');
+  await page.keyboard.type('- { from: order, to: cac');
   await page.keyboard.press('Control+Space');
   await expect(suggest.getByRole('option', { name: /cache/ })).toBeVisible();
   await page.keyboard.press('Enter');
-  await page.keyboard.insertText(', kind: sync }');
+  await page.keyboard.type(', kind: sync }');
 
   await expect(page.getByTestId('rf__node-cache')).toContainText('Cache');
   const text = await code.readText();

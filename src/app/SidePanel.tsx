@@ -1,9 +1,13 @@
+import { useLayoutEffect, useRef } from 'react';
 import { Inspector } from '../features/inspector/Inspector';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { ExportPanel } from '../features/exports/ExportPanel';
 import { WhatIfPanel } from '../features/simulate/WhatIfPanel';
 import { FindingsCountBadge } from '../features/findings/FindingsCountBadge';
+import { Splitter } from '../components/Splitter';
+import { usePersistedSize } from '../components/usePersistedSize';
 import { uiStore, useUiStore, type UiState } from '../state/overlayStores';
+import { selectSelection, useDesignStore } from '../state/designStore';
 
 const TABS: { id: UiState['panel']; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -12,10 +16,35 @@ const TABS: { id: UiState['panel']; label: string }[] = [
   { id: 'whatif', label: 'What if' },
 ];
 
+const MIN_WIDTH = 300;
+// The canvas keeps at least this much of the window, whatever width was saved.
+const getWidthBounds = () => ({ min: MIN_WIDTH, max: Math.min(900, window.innerWidth - 520) });
+
 export function SidePanel() {
   const panel = useUiStore((s) => s.panel);
+  const editLock = useDesignStore((s) => s.editLock);
+  const selection = useDesignStore(selectSelection);
+  const [width, setWidth] = usePersistedSize('signalbox.sidePanelWidth', 360, getWidthBounds);
+  const bodyRef = useRef<HTMLDivElement>(null);
+
+  // Each tab opens at its top (the inspector at the name, Findings at its filters), and so does
+  // the inspector for another selection; Findings keeps its place when a click there selects.
+  const scrollKey = panel === 'inspector' ? `inspector:${selection.nodes.join()}|${selection.links.join()}` : panel;
+  useLayoutEffect(() => {
+    if (bodyRef.current) bodyRef.current.scrollTop = 0;
+  }, [scrollKey]);
+
   return (
-    <aside className="side-panel" aria-label="Side panel">
+    <aside className="side-panel" aria-label="Side panel" style={{ width }}>
+      <Splitter
+        className="side-panel__splitter"
+        label="Resize side panel"
+        orientation="vertical"
+        value={width}
+        {...getWidthBounds()}
+        grow={-1}
+        onChange={setWidth}
+      />
       <div role="tablist" className="side-panel__tabs">
         {TABS.map((tab) => (
           <button
@@ -32,8 +61,14 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side-panel__body">
-        {panel === 'inspector' && <Inspector />}
+      <div ref={bodyRef} role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="side-panel__body">
+        {panel === 'inspector' && (
+          // The store refuses edits in what-if anyway; a disabled form says so before a key is typed.
+          <fieldset className="side-panel__lock" disabled={editLock !== null}>
+            {editLock !== null && <p className="side-panel__lock-note">{editLock}</p>}
+            <Inspector />
+          </fieldset>
+        )}
         {panel === 'findings' && <FindingsPanel />}
         {panel === 'export' && <ExportPanel />}
         {panel === 'whatif' && <WhatIfPanel />}

@@ -12,22 +12,50 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/**
+ * Commit what is being typed before a shortcut reads the design: fields that commit on blur (a
+ * rename) and the code view (which reads its text 300 ms after the last key, or on blur) take
+ * their value on a blur, so the focus leaves and comes back at once, caret and all.
+ */
+function flushTyping(target: EventTarget | null): void {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !(target instanceof Element) || !isTypingTarget(target)) return;
+  active.blur();
+  active.focus({ preventScroll: true });
+}
+
 const openFilePicker = () => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click();
 
 /** The editor's keyboard shortcuts, with the conventions of Excalidraw, draw.io and VS Code. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target)) return;
-      const store = designStore.getState();
+      if (e.defaultPrevented) return;
+      // A modal dialog owns the keyboard (its page is inert); Escape there closes the dialog.
+      if (e.target instanceof Element && e.target.closest('dialog')) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      // The app's own commands fire wherever the focus is, as in VS Code and draw.io: no text
+      // field has a meaning for Ctrl+S, Ctrl+O or Ctrl+Shift+E, while the browser's would be wrong.
+      if (mod && !e.altKey && ((key === 's' && !e.shiftKey) || (key === 'o' && !e.shiftKey) || (key === 'e' && e.shiftKey))) {
+        e.preventDefault();
+        if (key === 'e') uiStore.setState({ codeOpen: !uiStore.getState().codeOpen });
+        else if (key === 'o') {
+          if (!uiStore.getState().readOnly) openFilePicker();
+        } else {
+          flushTyping(e.target);
+          saveFile();
+        }
+        return;
+      }
+      // Everything else typed in a field or the code editor is the field's own (Ctrl+Z is its undo).
+      if (isTypingTarget(e.target)) return;
+      const store = designStore.getState();
       const readOnly = uiStore.getState().readOnly;
       const run = (action: () => void) => {
         e.preventDefault();
         action();
       };
-      if (mod && key === 's') return run(saveFile);
       // What-if is a view, so it works in view mode too.
       if (!mod && !e.altKey && key === 'w')
         return run(() => {
@@ -35,11 +63,9 @@ export function useShortcuts(): void {
           if (whatIfStore.getState().active) uiStore.setState({ panel: 'whatif' });
         });
       if (e.key === 'Escape' && whatIfStore.getState().active) return run(leaveWhatIf);
-      if (mod && e.shiftKey && key === 'e') return run(() => uiStore.setState({ codeOpen: !uiStore.getState().codeOpen }));
       if (readOnly) return undefined;
       if (mod && key === 'z' && !e.shiftKey) return run(store.undo);
       if ((mod && key === 'z' && e.shiftKey) || (mod && key === 'y')) return run(store.redo);
-      if (mod && key === 'o') return run(openFilePicker);
       if (mod && key === 'd') return run(store.duplicateSelection);
       if (mod && key === 'a') return run(store.selectAll);
       if (mod && key === 'c') {

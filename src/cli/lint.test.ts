@@ -163,3 +163,19 @@ describe('signalbox lint', { timeout: 120_000 }, () => {
     expect(JSON.parse(stdout).summary).toEqual({ error: 0, warning: 2, info: 0 });
   });
 });
+
+describe('lint on a binary file', () => {
+  it('says in one line that it is not a text file, and exits 2', () => {
+    // The first bytes of a PNG, then noise: what `lint logo.png` reads.
+    const png = join(dir, 'logo.png');
+    writeFileSync(
+      png,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]),
+    );
+    const { code, stdout, stderr } = lint([png]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('logo.png is not a text file: it looks like binary data');
+  });
+});

@@ -204,3 +204,52 @@ describe('designStore undo and redo', () => {
     expect(store.getState().selection.nodes).not.toContain(id);
   });
 });
+
+describe('designStore edit lock (what-if is a view)', () => {
+  it('refuses every edit and every history step while locked, with the lock as the notice', () => {
+    const store = createDesignStore(seed());
+    store.getState().addNode('service', [10, 10]);
+    const before = store.getState().design;
+    const history = store.getState().history;
+    store.getState().setEditLock('locked for the test');
+    const s = () => store.getState();
+    s().select({ nodes: ['order'], links: ['web->order'] });
+    s().deleteSelection();
+    s().selectAll();
+    s().deleteSelection();
+    s().duplicateSelection();
+    s().copySelection();
+    s().paste();
+    expect(s().addNode('database', [0, 0])).toBe('');
+    s().updateNode('order', { name: 'Changed' });
+    s().renameNodeId('order', 'orders');
+    s().moveNodes({ order: [999, 999] });
+    s().placeNodes({ order: [1, 1] });
+    expect(s().connect('order', 'pay')).toBeUndefined();
+    expect(s().updateLink('web->order', { timeoutMs: 5 })).toBeUndefined();
+    s().replaceDesign({ ...before, name: 'Replaced' });
+    s().undo();
+    s().redo();
+    expect(s().design).toBe(before);
+    expect(s().history).toBe(history);
+    expect(s().notice?.text).toBe('locked for the test');
+  });
+
+  it('edits again once the lock is lifted (near miss: the lock, not the actions, refused)', () => {
+    const store = createDesignStore(seed());
+    store.getState().setEditLock('locked');
+    store.getState().setEditLock(null);
+    store.getState().select({ nodes: ['order'] });
+    store.getState().deleteSelection();
+    expect(store.getState().design.nodes.order).toBeUndefined();
+  });
+
+  it('the app store locks while what-if is active and unlocks when it ends', async () => {
+    const { designStore, WHAT_IF_LOCK } = await import('./designStore');
+    const { whatIfStore } = await import('./overlayStores');
+    whatIfStore.setState({ active: true });
+    expect(designStore.getState().editLock).toBe(WHAT_IF_LOCK);
+    whatIfStore.setState({ active: false });
+    expect(designStore.getState().editLock).toBeNull();
+  });
+});

@@ -17,6 +17,7 @@ import {
   type Patch,
 } from '../core/model/edit';
 import { createHistory, record, redo as redoIn, undo as undoIn, type History } from './history';
+import { whatIfStore } from './overlayStores';
 
 export interface Selection {
   nodes: string[];
@@ -41,6 +42,13 @@ export interface DesignState {
   clipboard: Clipboard | null;
   /** The last thing an action refused, for a toast ("a link order->payment already exists"). */
   notice: { text: string; at: number } | null;
+  /**
+   * Why the design may not change now (what-if mode is a view), or null. While set, every action
+   * that would change the design or step its history refuses with this as its notice, whatever
+   * called it: a key, a click, a paste, the inspector, the code view.
+   */
+  editLock: string | null;
+  setEditLock: (reason: string | null) => void;
 
   /** Open a different document: replaces the design, clears history and selection. */
   openDesign: (design: Design, designId?: string | null, sourceText?: string | null) => void;
@@ -75,10 +83,17 @@ export interface DesignState {
 
 export function createDesignStore(initial: Design) {
   return createStore<DesignState>()((set, get) => {
+    /** True (and says why) when the design is locked against edits. */
+    const refused = (): boolean => {
+      const lock = get().editLock;
+      if (lock !== null) get().setNotice(lock);
+      return lock !== null;
+    };
+
     /** Every edit goes through here: history records the intention, selection drops what vanished. */
     const commit = (next: Design, coalesceKey?: string, selection?: Selection) => {
       const { design, history } = get();
-      if (next === design) return;
+      if (next === design || refused()) return;
       set({
         design: next,
         history: record(history, design, coalesceKey, Date.now()),
@@ -95,6 +110,8 @@ export function createDesignStore(initial: Design) {
       history: createHistory<Design>(),
       clipboard: null,
       notice: null,
+      editLock: null,
+      setEditLock: (editLock) => set({ editLock }),
 
       openDesign: (design, designId = null, sourceText = null) =>
         set((s) => ({
@@ -108,6 +125,7 @@ export function createDesignStore(initial: Design) {
       replaceDesign: (design, coalesceKey) => commit(design, coalesceKey),
       setSourceText: (sourceText) => set({ sourceText }),
       addNode: (kind, at) => {
+        if (refused()) return '';
         const { design, id } = addNodeTo(get().design, kind, at);
         commit(design, undefined, { nodes: [id], links: [] });
         return id;
@@ -115,6 +133,7 @@ export function createDesignStore(initial: Design) {
       updateNode: (id, patch, coalesceKey) =>
         commit(updateNodeIn(get().design, id, patch), coalesceKey ?? `node:${id}:${Object.keys(patch).join(',')}`),
       renameNodeId: (from, to) => {
+        if (refused()) return;
         const next = renameNodeIdIn(get().design, from, to);
         if (next === get().design) {
           get().setNotice(get().design.nodes[to] ? `A node with id "${to}" already exists` : `Cannot rename "${from}"`);
@@ -124,11 +143,13 @@ export function createDesignStore(initial: Design) {
       },
       moveNodes: (positions) => commit(moveNodesIn(get().design, positions)),
       placeNodes: (positions) => {
+        if (get().editLock !== null) return;
         const next = moveNodesIn(get().design, positions);
         if (next !== get().design) set({ design: next });
       },
       connect: (from, to) => get().addLink(suggestLink(get().design, from, to)),
       addLink: (link) => {
+        if (refused()) return undefined;
         const result = addLinkTo(get().design, link);
         if (!result.ok) {
           get().setNotice(result.error);
@@ -138,6 +159,7 @@ export function createDesignStore(initial: Design) {
         return result.id;
       },
       updateLink: (id, patch, coalesceKey) => {
+        if (refused()) return undefined;
         const result = updateLinkIn(get().design, id, patch);
         if (!result.ok) {
           get().setNotice(result.error);
@@ -165,6 +187,7 @@ export function createDesignStore(initial: Design) {
         return clip;
       },
       paste: (clip) => {
+        if (refused()) return;
         const source = clip ?? get().clipboard;
         if (!source || Object.keys(source.nodes).length === 0) return;
         const result = pasteElements(get().design, source, [40, 40]);
@@ -180,10 +203,12 @@ export function createDesignStore(initial: Design) {
       },
       clearSelection: () => set({ selection: EMPTY_SELECTION }),
       undo: () => {
+        if (refused()) return;
         const step = undoIn(get().history, get().design);
         if (step) set({ design: step.present, history: step.history, selection: pruneSelection(get().selection, step.present) });
       },
       redo: () => {
+        if (refused()) return;
         const step = redoIn(get().history, get().design);
         if (step) set({ design: step.present, history: step.history, selection: pruneSelection(get().selection, step.present) });
       },
@@ -211,6 +236,12 @@ export type DesignStore = ReturnType<typeof createDesignStore>;
 
 /** The app's one design store; features read it through selectors, never the whole state. */
 export const designStore = createDesignStore({ signalbox: 1, name: 'Untitled design', nodes: {}, links: [] });
+
+/** What-if is a view (README): while it is on, the design refuses every edit, from anywhere. */
+export const WHAT_IF_LOCK = 'What-if is a view: nothing can change the design. Press Escape to leave it and edit.';
+whatIfStore.subscribe((state, prev) => {
+  if (state.active !== prev.active) designStore.getState().setEditLock(state.active ? WHAT_IF_LOCK : null);
+});
 
 export function useDesignStore<T>(selector: (state: DesignState) => T): T {
   return useStore(designStore, selector);

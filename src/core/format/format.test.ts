@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readDesign, formatIssue } from './read';
+import { readDesign, formatIssue, looksBinary } from './read';
 import { designToYaml, writeDesignYaml, writeDesignYamlOver } from './write';
 import type { Design } from '../model/types';
 import { cloneData } from '../model/equal';
@@ -214,7 +214,7 @@ describe('readDesign errors', () => {
   it('says what a file that is not a design is, and that an empty one is empty', () => {
     expect(messages('')).toEqual(['1:1: error: (document): the file is empty']);
     expect(messages('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR')).toEqual([
-      '1:1: error: (document): expected a design document (a map with signalbox, name, nodes, links)',
+      '1:1: error: (document): the input is not a text file: it looks like binary data',
     ]);
   });
 
@@ -249,5 +249,24 @@ describe('writeDesignYamlOver', () => {
     const { design } = readDesign(source);
     expect(writeDesignYamlOver(design!, null)).not.toContain('#');
     expect(readDesign(writeDesignYamlOver(design!, 'name: [')).design).toEqual(design);
+  });
+});
+
+describe('readDesign on binary data', () => {
+  it('gives one short error naming the file for a NUL byte or invalid UTF-8', () => {
+    const png = new TextDecoder().decode(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+    );
+    expect(readDesign(png, 'pictures/x.png').issues).toEqual([
+      { severity: 'error', path: '', message: 'x.png is not a text file: it looks like binary data', line: 1, column: 1 },
+    ]);
+    const latin1 = new TextDecoder().decode(new Uint8Array(Array.from({ length: 64 }, (_, i) => 0x80 + i)));
+    expect(readDesign(latin1).issues[0]!.message).toBe('the input is not a text file: it looks like binary data');
+  });
+
+  it('near miss: a design with one stray replacement character in a name is still read', () => {
+    const text = 'signalbox: 1\nname: "Caf\uFFFD"\nnodes:\n  a: { kind: service, name: A }\nlinks: []\n';
+    expect(looksBinary(text)).toBe(false);
+    expect(readDesign(text).design?.name).toBe('Caf\uFFFD');
   });
 });

@@ -42,12 +42,37 @@ function locate(doc: Document, path: PathSegment[]): [number, number] | undefine
   return best;
 }
 
+/** How much of the text the binary check reads: a picture or an archive shows itself at once. */
+const BINARY_SNIFF_CHARS = 8192;
+
+/**
+ * True when decoded text is really binary data: a NUL character (never in YAML or JSON), or
+ * replacement characters (U+FFFD, what a UTF-8 decoder makes of invalid bytes) in more than a
+ * trace: a name with one stray U+FFFD in it is still a design.
+ */
+export function looksBinary(text: string): boolean {
+  const head = text.slice(0, BINARY_SNIFF_CHARS);
+  if (head.includes('\u0000')) return true;
+  let replaced = 0;
+  for (const ch of head) if (ch === '\uFFFD') replaced++;
+  return replaced >= 4 || (replaced > 0 && replaced / head.length > 0.05);
+}
+
+/** The one short message for a binary file, the same in the app and the CLI. */
+export function getBinaryFileMessage(fileName?: string): string {
+  const base = fileName?.split(/[\\/]/).pop();
+  return `${base || 'the input'} is not a text file: it looks like binary data`;
+}
+
 /**
  * Read a design from YAML or JSON text. JSON is read by the YAML parser too (JSON is YAML), so
  * both get line:column on every issue. Never throws.
  */
 export function readDesign(text: string, fileName?: string): ReadResult {
   const format = detectFormat(text, fileName);
+  // Bytes of a picture or a zip would come back as a screen of YAML syntax errors quoting them.
+  if (looksBinary(text))
+    return { issues: [{ severity: 'error', path: '', message: getBinaryFileMessage(fileName), line: 1, column: 1 }], format };
   // JSON fast path: JSON.parse is two orders of magnitude faster than the YAML parser on big
   // designs. Only when there is something to report is the text parsed again for positions.
   if (format === 'json') {

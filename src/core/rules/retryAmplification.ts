@@ -1,5 +1,6 @@
 import type { FindingDraft, Rule } from './types';
 import { getAttempts } from '../graph/worstCase';
+import { formatChain } from './chainText';
 
 /**
  * Per node, the largest product of attempts along a sync path from it: with any number of
@@ -96,7 +97,7 @@ export const retryAmplification: Rule = {
       const factors = links.filter((j) => attempts[j]! > 1).map((j) => attempts[j]!);
       out.push({
         severity: product > max ? 'error' : 'warning',
-        message: `Retries multiply along ${nodes.map(nameOf).join(' → ')}: ${factors.join(' × ')} = ${product} attempts per request`,
+        message: `Retries multiply along ${formatChain(nodes.map(nameOf))}: ${factors.join(' × ')} = ${product} attempts per request`,
         nodes: nodes.map((v) => graph.nodeIds[v]!),
         links: links.map((j) => graph.linkIds[j]!),
       });

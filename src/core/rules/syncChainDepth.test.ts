@@ -61,3 +61,11 @@ describe('sync-chain-depth', () => {
     expect(findingsOf(design, 'sync-chain-depth').map((f) => f.links)).toEqual([['web->a', 'a->c', 'c->d', 'd->e']]);
   });
 });
+
+describe('sync-chain-depth on a 500-hop chain', () => {
+  it('names both ends and counts the middle instead of listing 501 names', () => {
+    const [finding] = findingsOf(chain(500), 'sync-chain-depth');
+    expect(finding!.message).toBe('Web starts a synchronous chain of 500 hops: Web → S1 → … 497 more … → S499 → S500');
+    expect(finding!.nodes).toHaveLength(501);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { getLongestSyncPathLinks } from '../graph/paths';
+import { formatChain } from './chainText';
 
 /** Hops past `max` before a long chain becomes an error: 4 warns, 6 errs by default (rules.md). */
 const ERROR_MARGIN = 2;
@@ -23,7 +24,7 @@ export const syncChainDepth: Rule = {
         const nodes = [entry, ...links.map((j) => graph.linkTo[j]!)];
         return {
           severity: hops >= max + ERROR_MARGIN ? 'error' : 'warning',
-          message: `${nameOf(entry)} starts a synchronous chain of ${hops} hops: ${nodes.map(nameOf).join(' → ')}`,
+          message: `${nameOf(entry)} starts a synchronous chain of ${hops} hops: ${formatChain(nodes.map(nameOf))}`,
           nodes: nodes.map((v) => graph.nodeIds[v]!),
           links: links.map((j) => graph.linkIds[j]!),
         };

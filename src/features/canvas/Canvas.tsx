@@ -47,13 +47,18 @@ const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 // Module scope too: React Flow copies changed props into its store, and the canvas re-renders on
 // every drag frame (applyNodeChanges), so a fresh object here would be a store update per frame.
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1 } as const;
+// minZoom: a fitted first view must stay readable (node names >= 10 px on screen with the
+// `mid` card below); a design too big for that opens at its centre and the fit button shows all.
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1, minZoom: 0.55 } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
 /** Above this many nodes only what is on screen is rendered (RECIPES.md: culling keeps ~58 fps). */
 const CULL_ABOVE = 400;
-/** Level of detail by zoom: far hides what is unreadable anyway, tiny draws nodes as blocks. */
+/**
+ * Level of detail by zoom: mid and far draw the name larger (on two lines) and drop the details,
+ * so a name stays >= 10 px on screen (app.css); tiny draws nodes as blocks.
+ */
 const getDetail = (s: { transform: [number, number, number] }) =>
-  s.transform[2] < 0.2 ? 'tiny' : s.transform[2] < 0.45 ? 'far' : 'near';
+  s.transform[2] < 0.2 ? 'tiny' : s.transform[2] < 0.45 ? 'far' : s.transform[2] < 0.8 ? 'mid' : 'near';
 const getLinkArea = (s: { transform: [number, number, number]; width: number; height: number }) =>
   getLinkAreaKey(s.transform, s.width, s.height);
 const getNoLinkArea = () => '';

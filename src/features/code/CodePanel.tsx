@@ -43,7 +43,9 @@ export function CodePanel() {
   };
 
   return (
-    <section className="code-panel" aria-label="Code view" style={{ width }}>
+    // `nokey`: React Flow's pan key is Space, and it swallows every Space typed in Monaco unless
+    // the editor sits inside its noKeyClassName (docs/recipes.md).
+    <section className="code-panel nokey" aria-label="Code view" style={{ width }}>
       <div
         className="code-panel__resizer"
         role="separator"

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Document } from 'yaml';
-import { monaco } from './monacoSetup';
+import { monaco } from '../../components/monaco/monacoSetup';
 import { DESIGN_MODEL_URI, registerYamlAssist } from './yamlAssist';
 import { getFindingMarkers, getIssueMarkers } from './markers';
 import { designStore } from '../../state/designStore';
@@ -69,6 +69,10 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       quickSuggestions: { other: true, comments: false, strings: true },
       fixedOverflowWidgets: true,
       renderWhitespace: 'none',
+      // Long lines scroll sideways (with a scrollbar) rather than wrap: a wrapped line would make
+      // the arrow keys and line numbers disagree with the lines of the file a user talks about.
+      wordWrap: 'off',
+      scrollbar: { horizontal: 'visible', horizontalScrollbarSize: 10 },
     });
     editorRef.current = editor;
 
@@ -175,6 +179,13 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       if (state.design === prev.design || state.design === synced?.design) return;
       writeFromStore(state.design);
     });
+    // What-if is a view: the text cannot be typed into while the design refuses edits.
+    const showLock = (lock: string | null) =>
+      editor.updateOptions({ readOnly: lock !== null, readOnlyMessage: lock ? { value: lock } : undefined });
+    showLock(designStore.getState().editLock);
+    const unsubscribeLock = designStore.subscribe((state, prev) => {
+      if (state.editLock !== prev.editLock) showLock(state.editLock);
+    });
     const unsubscribeFindings = findingsStore.subscribe((state, prev) => {
       if (state.findings !== prev.findings) showMarkers();
     });
@@ -184,6 +195,7 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       if (timer !== undefined) readText(true);
       clearTimeout(timer);
       unsubscribeDesign();
+      unsubscribeLock();
       unsubscribeFindings();
       contentSub.dispose();
       blurSub.dispose();

@@ -1,4 +1,4 @@
-import { monaco } from './monacoSetup';
+import { monaco } from '../../components/monaco/monacoSetup';
 import { designStore } from '../../state/designStore';
 import { getLinkId } from '../../core/model/ids';
 import { getYamlContext } from '../../core/yamlmap/context';

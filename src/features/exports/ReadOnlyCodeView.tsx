@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EditorLanguage } from './exportTabs';
-import type { monaco as MonacoNamespace } from './exportMonaco';
+import { Splitter } from '../../components/Splitter';
+import { usePersistedSize } from '../../components/usePersistedSize';
+import type { monaco as MonacoNamespace } from '../../components/monaco/monacoSetup';
 
 type Monaco = typeof MonacoNamespace;
 type Editor = ReturnType<Monaco['editor']['create']>;
@@ -9,7 +11,7 @@ let monacoPromise: Promise<Monaco> | null = null;
 
 /** Monaco is ~1 MB: it loads the first time an export is shown, once. */
 function loadMonaco(): Promise<Monaco> {
-  monacoPromise ??= import('./exportMonaco').then((module) => module.monaco);
+  monacoPromise ??= import('../../components/monaco/monacoSetup').then((module) => module.monaco);
   return monacoPromise;
 }
 
@@ -20,12 +22,15 @@ interface ReadOnlyCodeViewProps {
   label: string;
 }
 
+const getHeightBounds = () => ({ min: 120, max: Math.max(160, window.innerHeight - 160) });
+
 /** An export's text in a read-only Monaco editor, with the colouring of its language. */
 export function ReadOnlyCodeView({ text, language, label }: ReadOnlyCodeViewProps) {
   const hostRef = useRef<HTMLDivElement | null>(null);
   const [editor, setEditor] = useState<{ monaco: Monaco; instance: Editor } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const shownLabel = useRef(label);
+  const [height, setHeight] = usePersistedSize('signalbox.exportCodeHeight', 320, getHeightBounds);
 
   useEffect(() => {
     let disposed = false;
@@ -44,7 +49,8 @@ export function ReadOnlyCodeView({ text, language, label }: ReadOnlyCodeViewProp
           fontSize: 12,
           lineNumbersMinChars: 3,
           folding: true,
-          wordWrap: 'off',
+          // Long lines (a schema, a description) wrap at the panel's edge, like the code view.
+          wordWrap: 'on',
           scrollBeyondLastLine: false,
           renderLineHighlight: 'none',
           fixedOverflowWidgets: true,
@@ -80,14 +86,23 @@ export function ReadOnlyCodeView({ text, language, label }: ReadOnlyCodeViewProp
   }, [editor, text, language, label]);
 
   return (
-    <div className="export-code" data-testid="export-code">
-      <div ref={hostRef} className="export-code__editor" />
+    <div className="export-code nokey" data-testid="export-code">
+      <div ref={hostRef} className="export-code__editor" style={{ height }} />
       {!editor && !failed && <p className="export-code__status">Loading editor…</p>}
       {failed && (
         <p className="export-code__status" role="alert">
           The editor could not load ({failed}). Copy and Download still work.
         </p>
       )}
+      <Splitter
+        className="export-code__splitter"
+        label="Resize export text"
+        orientation="horizontal"
+        value={height}
+        {...getHeightBounds()}
+        grow={1}
+        onChange={setHeight}
+      />
     </div>
   );
 }

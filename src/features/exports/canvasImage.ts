@@ -87,7 +87,7 @@ export async function drawCanvasImage(
  * The canvas hides edge labels and node details when zoomed out (`canvas--far`, `canvas--tiny`):
  * a picture of the whole design wants them, whatever the zoom on screen happens to be.
  */
-const ZOOM_DETAIL_CLASSES = /\bcanvas--(far|tiny)\b/g;
+const ZOOM_DETAIL_CLASSES = /\bcanvas--(mid|far|tiny)\b/g;
 
 /**
  * A copy of the viewport, off screen, inside copies of its ancestors (so the stylesheet still

@@ -1,10 +1,18 @@
 /**
- * Monaco, bundled from the local package and nothing else: the editor API, the editor features a
- * VS Code user expects (find, suggest, hover, folding, multi-cursor, the F1 palette...), the YAML
+ * The app's one Monaco, shared by the code view and the read-only export views, bundled from the
+ * local package and nothing else: the editor API, the editor features a VS Code user expects
+ * (find, suggest, hover, folding, multi-cursor, the F1 palette...), YAML, JSON and Markdown
  * colouring, and the one editor worker through Vite's `?worker`, so no request leaves the origin.
- * The language services for CSS/HTML/JSON/TypeScript that `monaco-editor` bundles by default are
- * left out: this editor shows one YAML file, and our own schema gives its markers and completions.
- * Imported only by the lazily loaded code panel, never by the initial bundle.
+ *
+ * One module on purpose: Monaco builds its services once, when the first editor is created, from
+ * the contributions imported by then. Two setups (a minimal one for exports, a full one for the
+ * code view) meant that opening an export first left the code view without the services its
+ * contributions need (`depends on UNKNOWN service ICodeLensCache`, `ISuggestMemories`), and
+ * completion, auto-indent and hovers died. Every contribution is imported here, before any editor.
+ *
+ * The language services for CSS/HTML/TypeScript are left out, and JSON's (a worker) is switched
+ * off: the design's assist comes from our own schema. Imported only through `import()`, never by
+ * the initial bundle.
  */
 import 'monaco-editor/editor/contrib/anchorSelect/browser/anchorSelect';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
@@ -76,6 +84,8 @@ import 'monaco-editor/editor/contrib/semanticTokens/browser/documentSemanticToke
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/editor/common/standaloneStrings';
 import 'monaco-editor/languages/definitions/yaml/register';
+import 'monaco-editor/languages/definitions/markdown/register';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import * as monaco from 'monaco-editor/editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 
@@ -85,8 +95,12 @@ declare global {
   }
 }
 
+// JSON colouring runs on the main thread; its language service (validation, hovers, formatting)
+// needs a JSON worker, and a read-only export of our own serialiser has nothing to validate.
+jsonDefaults.setDiagnosticsOptions({ validate: false });
+jsonDefaults.setModeConfiguration({ tokens: true });
+
 // Every language falls back to the editor worker: we register no language service of our own.
-// One global for every Monaco view: the export view may have set the same plain worker first.
 window.MonacoEnvironment ??= { getWorker: () => new EditorWorker() };
 
 export { monaco };
