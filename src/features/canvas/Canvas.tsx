@@ -236,7 +236,8 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2.5}
         onlyRenderVisibleElements={large}
-        elevateEdgesOnSelect={!large}
+        // A selected link stays under the nodes: raised, it ate clicks on the cards and handles below it.
+        elevateEdgesOnSelect={false}
         proOptions={PRO_OPTIONS}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}

@@ -9,7 +9,8 @@ import { getLinkId } from '../../core/model/ids';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
 
 export type DesignFlowNode = Node<{ node: DesignNode }, 'design'>;
-export type LinkFlowEdge = Edge<{ link: Link; dense: boolean }, 'link'>;
+/** `lane`: where this link sits among the links joining the same two nodes (0 = alone, ±1...). */
+export type LinkFlowEdge = Edge<{ link: Link; dense: boolean; lane: number }, 'link'>;
 
 /** Above this many links, async links are drawn solid (dashes cost frames at scale, RECIPES.md). */
 export const DENSE_LINKS = 1200;
@@ -55,11 +56,20 @@ export function syncFlowEdges(
   selected: ReadonlySet<string>,
 ): LinkFlowEdge[] {
   const dense = links.length > DENSE_LINKS;
-  return links.map((link) => {
+  const lanes = getLinkLanes(links);
+  return links.map((link, i) => {
     const id = getLinkId(link);
     const prev = previous.get(id);
     const isSelected = selected.has(id);
-    if (prev && prev.data?.link === link && !!prev.selected === isSelected && prev.data.dense === dense) return prev;
+    const lane = lanes[i] ?? 0;
+    if (
+      prev &&
+      prev.data?.link === link &&
+      !!prev.selected === isSelected &&
+      prev.data.dense === dense &&
+      prev.data.lane === lane
+    )
+      return prev;
     return {
       id,
       type: 'link',
@@ -68,9 +78,36 @@ export function syncFlowEdges(
       sourceHandle: 'out',
       targetHandle: 'in',
       selected: isSelected,
-      data: { link, dense },
+      data: { link, dense, lane },
     };
   });
+}
+
+/**
+ * Links joining the same two nodes (either way: a call and its reply event, two channels) would
+ * draw one over the other with their labels stacked at one midpoint, so a click picked whichever
+ * came last. Each gets a lane: 0 when alone, else spread around 0 (-0.5, 0.5 for two), and the
+ * edge bends its path and label out by its lane.
+ */
+export function getLinkLanes(links: readonly Pick<Link, 'from' | 'to'>[]): number[] {
+  const groups = new Map<string, number[]>();
+  links.forEach((link, i) => {
+    const key = link.from < link.to ? `${link.from}\u0000${link.to}` : `${link.to}\u0000${link.from}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const lanes = new Array<number>(links.length).fill(0);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.forEach((index, k) => {
+      const link = links[index]!;
+      // A lane is measured from the lower id toward the higher, so A->B and B->A part ways.
+      const sign = link.from < link.to ? 1 : -1;
+      lanes[index] = sign * (k - (group.length - 1) / 2);
+    });
+  }
+  return lanes;
 }
 
 /** Longest label drawn on the canvas: a 5,000-character channel must not cover the design. */

@@ -102,7 +102,6 @@ export function NodeInspector({ id }: { id: string }) {
           label="Id"
           value={id}
           codec={ID_CODEC}
-          commitOnBlur
           mono
           hint="Links name nodes by id; renaming follows every link."
           onCommit={(to) => {
