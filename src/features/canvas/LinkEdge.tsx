@@ -1,8 +1,19 @@
 import { memo, useMemo } from 'react';
-import { BaseEdge, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
+import type { Link } from '../../core/model/types';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
 import { useFindingsStore } from '../../state/overlayStores';
-import { getLinkLabel, getShortLabel, type LinkFlowEdge } from './flowElements';
+import { designStore } from '../../state/designStore';
+import { getLinkLabel, getShortLabel, parseLinkLabel, type LinkFlowEdge } from './flowElements';
+import { InlineNameInput } from './InlineNameInput';
+import { endRename, useIsRenaming } from './renameStore';
+
+function commitLinkLabel(id: string, link: Link, text: string): string | undefined {
+  const parsed = parseLinkLabel(link, text);
+  if (!parsed.ok) return parsed.error;
+  const store = designStore.getState();
+  return store.updateLink(id, parsed.patch) === undefined ? (store.notice?.text ?? 'could not rename the link') : undefined;
+}
 
 const CHAR_WIDTH = 6.4;
 
@@ -98,6 +109,7 @@ export const LinkEdge = memo(function LinkEdge({
   markerEnd,
 }: EdgeProps<LinkFlowEdge>) {
   const severity = useFindingsStore((s) => s.worstByLink[id]);
+  const renaming = useIsRenaming('link', id);
   const lane = data?.lane ?? 0;
   const [path, labelX, labelY] = getLinkPath(routeLink(sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition), lane);
   // A drag re-renders the edges of the moved nodes every frame: the label depends on the link only.
@@ -143,6 +155,18 @@ export const LinkEdge = memo(function LinkEdge({
           </g>
         )}
       </g>
+      {renaming && (
+        <EdgeLabelRenderer>
+          <div className="sb-edge-rename" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            <InlineNameInput
+              initial={fullLabel}
+              label={link.kind === 'async' ? 'Link label: channel' : 'Link label: protocol and version'}
+              onCommit={(text) => commitLinkLabel(id, link, text)}
+              onClose={endRename}
+            />
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 });

@@ -5,6 +5,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { DesignNode, Link } from '../../core/model/types';
+import { PROTOCOLS } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
 
@@ -125,6 +126,30 @@ export function getLinkLabel(link: Link): string {
   if (link.kind === 'async') return link.channel ?? 'event';
   const protocol = link.protocol ? (PROTOCOL_LABELS[link.protocol] ?? link.protocol) : 'call';
   return link.version !== undefined && link.version !== '' ? `${protocol} ${link.version}` : protocol;
+}
+
+/**
+ * A label typed on the canvas, back into the link: a message's label is its channel; a call's
+ * is its protocol and optional version (`gRPC v2`), as `getLinkLabel` draws it.
+ */
+export function parseLinkLabel(
+  link: Link,
+  text: string,
+): { ok: true; patch: Pick<Link, 'channel'> | Pick<Link, 'protocol' | 'version'> } | { ok: false; error: string } {
+  const trimmed = text.trim();
+  if (link.kind === 'async') {
+    if (trimmed === '') return { ok: false, error: 'a channel name is required' };
+    if (/\s/.test(trimmed)) return { ok: false, error: 'no spaces in a channel name' };
+    return { ok: true, patch: { channel: trimmed } };
+  }
+  const [first = '', ...rest] = trimmed.split(/\s+/);
+  const word = first.toLowerCase();
+  const protocol = PROTOCOLS.find((p) => p === word || PROTOCOL_LABELS[p]?.toLowerCase() === word);
+  if (!protocol && word !== 'call') {
+    return { ok: false, error: `start with a protocol: ${PROTOCOLS.map((p) => PROTOCOL_LABELS[p] ?? p).join(', ')}` };
+  }
+  const version = rest.join(' ');
+  return { ok: true, patch: { protocol, version: version === '' ? undefined : version } };
 }
 
 const PROTOCOL_LABELS: Record<string, string> = {
