@@ -39,6 +39,7 @@ import {
 import { useFrameRequest } from './useFrameRequest';
 import { startRename } from './renameStore';
 import { ConnectMenu } from './ConnectMenu';
+import { badgeStore, useBadgesHidden } from './badgeStore';
 
 /** A connection let go on empty canvas: where, and from which node, until a kind is picked. */
 interface ConnectDrop {
@@ -94,6 +95,7 @@ export function Canvas() {
   const whatIfActive = useWhatIfStore((s) => s.active);
   const snapToGrid = useUiStore((s) => s.snapToGrid ?? false);
   const detail = useFlowStore(getDetail);
+  const badgesHidden = useBadgesHidden();
   const { screenToFlowPosition, fitView } = useReactFlow();
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -258,7 +260,7 @@ export function Canvas() {
 
   return (
     <div
-      className={`canvas canvas--${detail}${readOnly ? ' canvas--readonly' : ''}`}
+      className={`canvas canvas--${detail}${readOnly ? ' canvas--readonly' : ''}${badgesHidden ? ' canvas--no-badges' : ''}`}
       data-testid="canvas"
       ref={canvasRef}
       onDragOver={onDragOver}
@@ -330,6 +332,19 @@ export function Canvas() {
               </svg>
             </ControlButton>
           )}
+          {/* Badges are a view: hidden, they leave the canvas and its PNG/SVG, the findings stay. */}
+          <ControlButton
+            onClick={() => badgeStore.setState({ hidden: !badgesHidden })}
+            title={badgesHidden ? 'Show finding badges' : 'Hide finding badges'}
+            aria-label="Hide finding badges"
+            aria-pressed={badgesHidden}
+            className={badgesHidden ? 'sb-control--on' : ''}
+          >
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <circle cx="8" cy="8" r="6" stroke="currentColor" strokeWidth="1.6" fill="none" />
+              <path d="M8 4.5v4.5M8 11v0.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>
+          </ControlButton>
         </Controls>
       </ReactFlow>
       {connectDrop && (

@@ -8,6 +8,7 @@ import { designStore } from '../../state/designStore';
 import type { DesignFlowNode } from './flowElements';
 import { InlineNameInput } from './InlineNameInput';
 import { endRename, useIsRenaming } from './renameStore';
+import { getBadgeTitle } from './badgeStore';
 
 function commitNodeName(id: string, text: string): string | undefined {
   const name = text.trim();
@@ -61,6 +62,9 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
           role="img"
           aria-label={`${severity} finding`}
           data-testid={`badge-${id}`}
+          onMouseEnter={(e) => {
+            e.currentTarget.title = getBadgeTitle('node', id);
+          }}
         >
           {severity === 'info' ? 'i' : '!'}
         </span>

@@ -7,6 +7,7 @@ import { designStore } from '../../state/designStore';
 import { getLinkLabel, getShortLabel, parseLinkLabel, type LinkFlowEdge } from './flowElements';
 import { InlineNameInput } from './InlineNameInput';
 import { endRename, useIsRenaming } from './renameStore';
+import { getBadgeTitle } from './badgeStore';
 
 function commitLinkLabel(id: string, link: Link, text: string): string | undefined {
   const parsed = parseLinkLabel(link, text);
@@ -147,7 +148,13 @@ export const LinkEdge = memo(function LinkEdge({
             transform={`translate(${width / 2} -10)`}
             role="img"
             aria-label={`${severity} finding`}
+            onMouseEnter={(e) => {
+              // SVG shows a <title> child as its tooltip; filled on hover from the findings.
+              const title = e.currentTarget.querySelector('title');
+              if (title) title.textContent = getBadgeTitle('link', id);
+            }}
           >
+            <title />
             <circle r={7} />
             {/* Drawn, not text: the label's text stays exactly its protocol or channel. */}
             <rect className="sb-edge-badge__glyph" x={-1} y={severity === 'info' ? -1 : -4} width={2} height={5} rx={1} />
