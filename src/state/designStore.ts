@@ -3,12 +3,14 @@ import { useStore } from 'zustand';
 import type { Design, DesignNode, Link, NodeKind } from '../core/model/types';
 import { getLinkId } from '../core/model/ids';
 import {
+  addConnectedNode as addConnectedNodeTo,
   addLink as addLinkTo,
   addNode as addNodeTo,
   copyElements,
   moveNodes as moveNodesIn,
   pasteElements,
   removeElements,
+  renameNode as renameNodeIn,
   renameNodeId as renameNodeIdIn,
   suggestLink,
   updateLink as updateLinkIn,
@@ -56,8 +58,12 @@ export interface DesignState {
   /** Replace the whole design as one undoable step (code editor, auto-layout, metadata). */
   replaceDesign: (design: Design, coalesceKey?: string) => void;
   addNode: (kind: NodeKind, at?: [number, number]) => string;
+  /** A new node linked to `other` in one undo step (a connection dropped on empty canvas). */
+  addConnectedNode: (kind: NodeKind, at: [number, number], other: string, direction: 'out' | 'in') => string | undefined;
   updateNode: (id: string, patch: Patch<DesignNode>, coalesceKey?: string) => void;
   renameNodeId: (from: string, to: string) => void;
+  /** Rename a node (one undo step); a generated id follows the name. Returns the id after it. */
+  renameNode: (id: string, name: string) => string;
   /** Positions after a drag: one undo step however far the drag went. */
   moveNodes: (positions: Record<string, [number, number]>) => void;
   /**
@@ -130,6 +136,12 @@ export function createDesignStore(initial: Design) {
         commit(design, undefined, { nodes: [id], links: [] });
         return id;
       },
+      addConnectedNode: (kind, at, other, direction) => {
+        const result = addConnectedNodeTo(get().design, kind, at, other, direction);
+        if (!result) return undefined;
+        commit(result.design, undefined, { nodes: [result.id], links: [] });
+        return result.id;
+      },
       updateNode: (id, patch, coalesceKey) =>
         commit(updateNodeIn(get().design, id, patch), coalesceKey ?? `node:${id}:${Object.keys(patch).join(',')}`),
       renameNodeId: (from, to) => {
@@ -140,6 +152,13 @@ export function createDesignStore(initial: Design) {
           return;
         }
         commit(next, undefined, { nodes: [to], links: [] });
+      },
+      renameNode: (id, name) => {
+        const result = renameNodeIn(get().design, id, name);
+        const selection = get().selection;
+        const nodes = selection.nodes.map((n) => (n === id ? result.id : n));
+        commit(result.design, undefined, { nodes, links: pruneSelection(selection, result.design).links });
+        return result.id;
       },
       moveNodes: (positions) => commit(moveNodesIn(get().design, positions)),
       placeNodes: (positions) => {

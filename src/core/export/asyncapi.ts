@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Design, DesignNode, Link, Message } from '../model/types';
+import { withLinkDefaults } from '../model/defaults';
 
 /** An AsyncAPI 3.0.0 document: the object (for tools) and its YAML text (for files). */
 export interface AsyncApiExport {
@@ -65,7 +66,9 @@ function definedEntries(object: Record<string, unknown>): Record<string, unknown
  * channel name (and per dead-letter channel), messages in components, a send or receive
  * operation per service and channel.
  */
-export function asyncApiDocument(design: Design): AsyncApiExport {
+export function asyncApiDocument(stated: Design): AsyncApiExport {
+  // Dead-letter channels and delivery named by the design's defaults are real channels too.
+  const design = withLinkDefaults(stated);
   const channelKey = createKeyer();
   const messageKey = createKeyer();
   const operationKey = createKeyer();

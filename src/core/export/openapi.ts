@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Design, Link } from '../model/types';
 import { createUniqueNamer } from './slug';
+import { withLinkDefaults } from '../model/defaults';
 
 /** One OpenAPI 3.1.0 document for one service or gateway that receives sync REST calls. */
 export interface OpenApiFile {
@@ -153,7 +154,9 @@ function openApiFor(design: Design, nodeId: string, calls: Link[]): Record<strin
 }
 
 /** One OpenAPI 3.1.0 document per service or gateway that receives sync REST calls, in design order. */
-export function openApiDocuments(design: Design): OpenApiFile[] {
+export function openApiDocuments(stated: Design): OpenApiFile[] {
+  // x-signalbox-* shows the timeout and retry a call really has, its own or the design's default.
+  const design = withLinkDefaults(stated);
   const callsTo = new Map<string, Link[]>();
   for (const link of design.links) {
     const kind = design.nodes[link.to]?.kind;

@@ -107,3 +107,36 @@ export function placeUnplacedNodes(design: Design): Record<string, [number, numb
   }
   return positions;
 }
+
+/** Whether a card at `at` would touch another card (with a small gap between them). */
+function touchesAny(at: readonly [number, number], design: Design, gap: number): boolean {
+  return Object.values(design.nodes).some(
+    (n) => n.at && Math.abs(n.at[0] - at[0]) < NODE_WIDTH + gap && Math.abs(n.at[1] - at[1]) < NODE_HEIGHT + gap,
+  );
+}
+
+/**
+ * The free spot nearest `at` for a new card: `at` itself when nothing is there, else the closest
+ * place on a grid of card-sized steps around it, so a click-added node never lands on another.
+ */
+export function findFreeSpot(design: Design, at: readonly [number, number]): [number, number] {
+  const gap = GAP / 2;
+  const start: [number, number] = [Math.round(at[0]), Math.round(at[1])];
+  if (!touchesAny(start, design, gap)) return start;
+  const stepX = NODE_WIDTH + gap;
+  const stepY = NODE_HEIGHT + gap;
+  for (let ring = 1; ring <= 40; ring++) {
+    const steps: [number, number][] = [];
+    for (let dx = -ring; dx <= ring; dx++) {
+      for (let dy = -ring; dy <= ring; dy++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) steps.push([dx, dy]);
+    }
+    // Fewest steps first, counted in cards (a card is wide: pixels would always favour below);
+    // then right, then below: designs read left to right, so a new card lands where links go.
+    steps.sort((p, q) => Math.abs(p[0]) + Math.abs(p[1]) - (Math.abs(q[0]) + Math.abs(q[1])) || q[0] - p[0] || q[1] - p[1]);
+    for (const [dx, dy] of steps) {
+      const candidate: [number, number] = [start[0] + dx * stepX, start[1] + dy * stepY];
+      if (!touchesAny(candidate, design, gap)) return candidate;
+    }
+  }
+  return start;
+}

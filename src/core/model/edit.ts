@@ -41,6 +41,26 @@ export function addNode(design: Design, kind: NodeKind, at?: [number, number], n
   return { design: { ...design, nodes: { ...design.nodes, [id]: node } }, id };
 }
 
+/**
+ * A connection dropped on empty canvas: a new node of `kind` at `at`, linked to `other` (from it
+ * when `direction` is 'out', into it when 'in') with the link their kinds suggest. One edit, so
+ * one undo step removes both.
+ */
+export function addConnectedNode(
+  design: Design,
+  kind: NodeKind,
+  at: [number, number],
+  other: string,
+  direction: 'out' | 'in',
+): { design: Design; id: string; linkId: string } | undefined {
+  if (!design.nodes[other]) return undefined;
+  const added = addNode(design, kind, at);
+  const [from, to] = direction === 'out' ? [other, added.id] : [added.id, other];
+  const linked = addLink(added.design, suggestLink(added.design, from, to));
+  if (!linked.ok) return undefined;
+  return { design: linked.design, id: added.id, linkId: linked.id };
+}
+
 export function updateNode(design: Design, id: string, patch: Patch<DesignNode>): Design {
   const node = design.nodes[id];
   if (!node) return design;
@@ -60,6 +80,31 @@ export function renameNodeId(design: Design, from: string, to: string): Design {
     return next;
   });
   return renameFlowSteps({ ...design, nodes, links }, renames);
+}
+
+/**
+ * Whether `id` is still the one the app made from the node's name (`service`, `service-2`,
+ * `payment-3-2` after a paste) rather than one a person chose: only such an id follows a rename.
+ */
+export function isGeneratedNodeId(id: string, name: string): boolean {
+  const base = makeNodeId(name, {});
+  return id === base || (id.startsWith(`${base}-`) && /^(-\d+)+$/.test(id.slice(base.length)));
+}
+
+/**
+ * Rename a node; while its id is still the generated one, the id follows the new name (unique:
+ * `payment-2` when `payment` is taken), and every link, link id and flow step that names it too,
+ * so exports do not end up with `service-2`. Returns the node's id after the rename.
+ */
+export function renameNode(design: Design, id: string, name: string): { design: Design; id: string } {
+  const node = design.nodes[id];
+  if (!node || node.name === name) return { design, id };
+  const named = updateNode(design, id, { name });
+  if (!isGeneratedNodeId(id, node.name)) return { design: named, id };
+  const others = Object.fromEntries(Object.entries(design.nodes).filter(([other]) => other !== id));
+  const nextId = makeNodeId(name, others);
+  if (nextId === id) return { design: named, id };
+  return { design: renameNodeId(named, id, nextId), id: nextId };
 }
 
 export function moveNodes(design: Design, positions: Record<string, [number, number]>): Design {

@@ -3,7 +3,7 @@
 
 /** The keys each object knows; anything else is kept and reported as a warning. */
 export const KNOWN_KEYS = {
-  design: ['signalbox', 'name', 'description', 'nodes', 'links', 'flows', 'rules'],
+  design: ['signalbox', 'name', 'description', 'nodes', 'links', 'flows', 'rules', 'defaults'],
   node: [
     'kind',
     'name',
@@ -53,4 +53,5 @@ export const KNOWN_KEYS = {
   flow: ['name', 'saga', 'steps'],
   step: ['link', 'compensation', 'readOnly', 'pivot'],
   ruleThresholds: ['max', 'min', 'severity'],
+  defaults: ['timeoutMs', 'retry', 'delivery', 'dlq'],
 } as const;

@@ -126,6 +126,17 @@ export const ruleSettingSchema = z.union(
   { error: expected('expected off, a severity (error, warning, info) or thresholds like { max: 3 }') },
 );
 
+// Link defaults (issue 10): the same checks as the link keys they stand for.
+export const linkDefaultsSchema = z.looseObject(
+  {
+    timeoutMs: positiveInt.optional(),
+    retry: retrySchema.optional(),
+    delivery: oneOf(DELIVERIES).optional(),
+    dlq: nonEmptyText.optional(),
+  },
+  { error: expected('expected a map of link defaults (timeoutMs, retry, delivery, dlq)') },
+);
+
 export const designSchema = z.looseObject({
   signalbox: positiveInt,
   name: nonEmptyText,
@@ -134,4 +145,5 @@ export const designSchema = z.looseObject({
   links: z.array(linkSchema, { error: expected('expected a list of links') }).default([]),
   flows: z.array(flowSchema, { error: expected('expected a list of flows') }).optional(),
   rules: z.record(z.string(), ruleSettingSchema, { error: expected('expected a map of rule id to setting') }).optional(),
+  defaults: linkDefaultsSchema.optional(),
 });

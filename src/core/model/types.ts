@@ -142,6 +142,21 @@ export interface Design extends UnknownKeys {
   links: Link[];
   flows?: Flow[];
   rules?: Record<string, RuleSetting>;
+  defaults?: LinkDefaults;
+}
+
+// --- Link defaults (issue 10): design-level settings a link without its own value inherits. ---
+
+/**
+ * `defaults:` in a design: what a link that does not say otherwise has. `timeoutMs` and `retry`
+ * apply to sync calls, `delivery` to async links, `dlq` to consumptions (broker to consumer),
+ * where `{channel}` in it is replaced by the link's channel. A link's own value always wins.
+ */
+export interface LinkDefaults extends UnknownKeys {
+  timeoutMs?: number;
+  retry?: Retry;
+  delivery?: Delivery;
+  dlq?: string;
 }
 
 /** A problem found reading a design: `links[3].timeoutMs: expected a positive integer`. */

@@ -99,6 +99,8 @@ export function validateDesign(raw: unknown): ValidationResult {
     }
   };
   warnUnknown(raw, KNOWN_KEYS.design, []);
+  warnUnknown(design.defaults, KNOWN_KEYS.defaults, ['defaults']);
+  warnUnknown(design.defaults?.retry, KNOWN_KEYS.retry, ['defaults', 'retry']);
   for (const [id, node] of Object.entries(design.nodes)) warnUnknown(node, KNOWN_KEYS.node, ['nodes', id]);
   design.links.forEach((link, i) => {
     warnUnknown(link, KNOWN_KEYS.link, ['links', i]);

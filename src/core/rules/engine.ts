@@ -1,6 +1,7 @@
 import type { Design, Finding, Issue, RuleSetting, Severity } from '../model/types';
 import { SEVERITIES, SEVERITY_RANK } from '../model/types';
 import { KNOWN_KEYS } from '../model/keys';
+import { withLinkDefaults } from '../model/defaults';
 import { ALL_RULES, getRule } from './catalog';
 import { createRuleContext } from './context';
 import type { Rule, RuleThresholds } from './types';
@@ -39,7 +40,8 @@ function getEffectiveSetting(rule: Rule, setting: RuleSetting | undefined): Effe
  * then design order (each rule reports in design order; the sort is stable).
  */
 export function lintDesign(design: Design): Finding[] {
-  const shared = createRuleContext(design);
+  // Rules see links with the design's defaults filled in: a default timeout is a timeout.
+  const shared = createRuleContext(withLinkDefaults(design));
   const ranked: { finding: Finding; rank: number }[] = [];
   ALL_RULES.forEach((rule, catalogIndex) => {
     const setting = getEffectiveSetting(rule, design.rules?.[rule.id]);

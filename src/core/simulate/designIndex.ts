@@ -1,3 +1,4 @@
+import { withLinkDefaults } from '../model/defaults';
 import { getEntryPoints } from '../graph/entryPoints';
 import type { GraphIndex } from '../graph/graphIndex';
 import { buildGraphIndex } from '../graph/graphIndex';
@@ -213,7 +214,8 @@ const cache = new WeakMap<Design, { nodes: object; links: object; linkCount: num
 export function getSimulationIndex(design: Design): SimulationIndex {
   const hit = cache.get(design);
   if (hit && hit.nodes === design.nodes && hit.links === design.links && hit.linkCount === design.links.length) return hit.index;
-  const index = buildSimulationIndex(design);
+  // Link defaults (format.md `defaults:`) count as stated: a default timeout is a timeout.
+  const index = buildSimulationIndex(withLinkDefaults(design));
   cache.set(design, { nodes: design.nodes, links: design.links, linkCount: design.links.length, index });
   return index;
 }

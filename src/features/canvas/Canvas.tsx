@@ -18,9 +18,10 @@ import {
   type OnConnectEnd,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './canvas.css';
 import type { NodeKind } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
-import { NODE_HEIGHT, NODE_WIDTH, placeUnplacedNodes } from '../../core/layout/layout';
+import { findFreeSpot, NODE_HEIGHT, NODE_WIDTH, placeUnplacedNodes } from '../../core/layout/layout';
 import { PALETTE_DRAG_TYPE } from '../../components/nodeKindInfo';
 import { designStore, selectLinks, selectNodes, selectSelection, useDesignStore } from '../../state/designStore';
 import { setNodeDownInScenario, uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
@@ -36,6 +37,18 @@ import {
   type LinkFlowEdge,
 } from './flowElements';
 import { useFrameRequest } from './useFrameRequest';
+import { startRename } from './renameStore';
+import { ConnectMenu } from './ConnectMenu';
+import { badgeStore, useBadgesHidden } from './badgeStore';
+
+/** A connection let go on empty canvas: where, and from which node, until a kind is picked. */
+interface ConnectDrop {
+  client: { x: number; y: number };
+  /** In pixels from the canvas's top-left, where the menu opens. */
+  local: { x: number; y: number };
+  other: string;
+  direction: 'out' | 'in';
+}
 
 // Module scope: a new object per render would remount every node (React Flow's guide).
 const nodeTypes = { design: DesignNodeCard } as const;
@@ -63,6 +76,8 @@ const getLinkArea = (s: { transform: [number, number, number]; width: number; he
   getLinkAreaKey(s.transform, s.width, s.height);
 const getNoLinkArea = () => '';
 
+const canEdit = () => !uiStore.getState().readOnly && !whatIfStore.getState().active;
+
 function minimapColor(node: DesignFlowNode): string {
   return MINIMAP_COLORS[node.data.node.kind] ?? '#94a3b8';
 }
@@ -85,6 +100,7 @@ export function Canvas() {
   const whatIfActive = useWhatIfStore((s) => s.active);
   const snapToGrid = useUiStore((s) => s.snapToGrid ?? false);
   const detail = useFlowStore(getDetail);
+  const badgesHidden = useBadgesHidden();
   const { screenToFlowPosition, fitView } = useReactFlow();
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -167,13 +183,30 @@ export function Canvas() {
     if (c.source && c.target && c.source !== c.target) designStore.getState().connect(c.source, c.target);
   }, []);
 
-  // Dropping a link anywhere on a node's card connects to it, not only on the small handle.
+  const [connectDrop, setConnectDrop] = useState<ConnectDrop | null>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+
+  // Dropping a link anywhere on a node's card connects to it, not only on the small handle; on
+  // empty canvas it offers the kinds of node to create there, linked (draw.io, React Flow's recipe).
   const onConnectEnd: OnConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.isValid || !state.fromNode) return;
     const point = 'changedTouches' in event ? event.changedTouches[0] : event;
     if (!point) return;
-    const target = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
+    const under = document.elementFromPoint(point.clientX, point.clientY);
+    const target = under?.closest<HTMLElement>('.react-flow__node');
     const targetId = target?.dataset.id;
+    if (!targetId && under?.closest('.react-flow__pane')) {
+      const box = canvasRef.current?.getBoundingClientRect();
+      if (!box) return;
+      setConnectDrop({
+        client: { x: point.clientX, y: point.clientY },
+        // Kept inside the canvas: a drop near its right or bottom edge must not clip the menu.
+        local: { x: Math.min(point.clientX - box.left, box.width - 230), y: Math.min(point.clientY - box.top, box.height - 250) },
+        other: state.fromNode.id,
+        direction: state.fromHandle?.type === 'target' ? 'in' : 'out',
+      });
+      return;
+    }
     if (!targetId || targetId === state.fromNode.id) return;
     const fromIsSource = state.fromHandle?.type !== 'target';
     const [from, to] = fromIsSource ? [state.fromNode.id, targetId] : [targetId, state.fromNode.id];
@@ -187,6 +220,31 @@ export function Canvas() {
     const { active, down } = whatIfStore.getState();
     if (active) setNodeDownInScenario(node.id, !down.includes(node.id));
   }, []);
+
+  // Double-click renames in place, as in draw.io and Excalidraw (not in a view or in what-if).
+  const onNodeDoubleClick = useCallback((_: unknown, node: DesignFlowNode) => {
+    if (canEdit()) startRename('node', node.id);
+  }, []);
+  const onEdgeDoubleClick = useCallback((_: unknown, edge: LinkFlowEdge) => {
+    if (canEdit()) startRename('link', edge.id);
+  }, []);
+
+  const onConnectPick = useCallback(
+    (kind: NodeKind) => {
+      if (!connectDrop) return;
+      setConnectDrop(null);
+      const p = screenToFlowPosition(connectDrop.client);
+      // The new card's near side sits at the drop point, its middle level with it.
+      const x = connectDrop.direction === 'out' ? p.x : p.x - NODE_WIDTH;
+      const at = findFreeSpot(designStore.getState().design, [x, p.y - NODE_HEIGHT / 2]);
+      const id = designStore.getState().addConnectedNode(kind, at, connectDrop.other, connectDrop.direction);
+      // Name it at once: a new node's first edit is nearly always its name.
+      if (id) startRename('node', id);
+    },
+    [connectDrop, screenToFlowPosition],
+  );
+  const closeConnectMenu = useCallback(() => setConnectDrop(null), []);
+  const connectFromName = useDesignStore((s) => (connectDrop ? (s.design.nodes[connectDrop.other]?.name ?? '') : ''));
 
   const onDragOver = useCallback((event: React.DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
@@ -207,8 +265,9 @@ export function Canvas() {
 
   return (
     <div
-      className={`canvas canvas--${detail}${readOnly ? ' canvas--readonly' : ''}`}
+      className={`canvas canvas--${detail}${readOnly ? ' canvas--readonly' : ''}${badgesHidden ? ' canvas--no-badges' : ''}`}
       data-testid="canvas"
+      ref={canvasRef}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
@@ -222,6 +281,8 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onEdgeDoubleClick={onEdgeDoubleClick}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
@@ -241,7 +302,8 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2.5}
         onlyRenderVisibleElements={large}
-        elevateEdgesOnSelect={!large}
+        // A selected link stays under the nodes: raised, it ate clicks on the cards and handles below it.
+        elevateEdgesOnSelect={false}
         proOptions={PRO_OPTIONS}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
@@ -275,8 +337,30 @@ export function Canvas() {
               </svg>
             </ControlButton>
           )}
+          {/* Badges are a view: hidden, they leave the canvas and its PNG/SVG, the findings stay. */}
+          <ControlButton
+            onClick={() => badgeStore.setState({ hidden: !badgesHidden })}
+            title={badgesHidden ? 'Show finding badges' : 'Hide finding badges'}
+            aria-label="Hide finding badges"
+            aria-pressed={badgesHidden}
+            className={badgesHidden ? 'sb-control--on' : ''}
+          >
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <circle cx="8" cy="8" r="6" stroke="currentColor" strokeWidth="1.6" fill="none" />
+              <path d="M8 4.5v4.5M8 11v0.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>
+          </ControlButton>
         </Controls>
       </ReactFlow>
+      {connectDrop && (
+        <ConnectMenu
+          x={connectDrop.local.x}
+          y={connectDrop.local.y}
+          fromName={connectFromName}
+          onPick={onConnectPick}
+          onClose={closeConnectMenu}
+        />
+      )}
       {nodes.length === 0 && !readOnly && (
         <div className="canvas__empty" role="note">
           <strong>An empty design</strong>

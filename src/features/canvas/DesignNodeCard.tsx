@@ -3,7 +3,20 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NodeIcon } from '../../components/NodeIcon';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { useFindingsStore, useWhatIfStore } from '../../state/overlayStores';
+import { nodeSchema } from '../../core/model/schema';
+import { designStore } from '../../state/designStore';
 import type { DesignFlowNode } from './flowElements';
+import { InlineNameInput } from './InlineNameInput';
+import { endRename, useIsRenaming } from './renameStore';
+import { getBadgeTitle } from './badgeStore';
+
+function commitNodeName(id: string, text: string): string | undefined {
+  const name = text.trim();
+  const checked = nodeSchema.shape.name.safeParse(name);
+  if (!checked.success) return checked.error.issues[0]?.message ?? 'not a valid name';
+  designStore.getState().renameNode(id, name);
+  return undefined;
+}
 
 /**
  * One node on the canvas. Memoised, and it subscribes only to its own badge and what-if state,
@@ -13,6 +26,7 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
   const { node } = data;
   const severity = useFindingsStore((s) => s.worstByNode[id]);
   const state = useWhatIfStore((s) => (s.active ? s.states[id] : undefined));
+  const renaming = useIsRenaming('node', id);
   const meta = [NODE_KIND_LABELS[node.kind] ?? node.kind, node.tech, node.team].filter(Boolean).join(' · ');
   const className = [
     'sb-node',
@@ -29,7 +43,16 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
         <NodeIcon kind={node.kind} size={20} />
       </span>
       <span className="sb-node__text">
-        <span className="sb-node__name">{node.name}</span>
+        {renaming ? (
+          <InlineNameInput
+            initial={node.name}
+            label={`Name of ${node.name}`}
+            onCommit={(text) => commitNodeName(id, text)}
+            onClose={endRename}
+          />
+        ) : (
+          <span className="sb-node__name">{node.name}</span>
+        )}
         <span className="sb-node__meta">{meta}</span>
       </span>
       {node.replicas !== undefined && node.replicas > 1 && <span className="sb-node__replicas">×{node.replicas}</span>}
@@ -39,6 +62,9 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
           role="img"
           aria-label={`${severity} finding`}
           data-testid={`badge-${id}`}
+          onMouseEnter={(e) => {
+            e.currentTarget.title = getBadgeTitle('node', id);
+          }}
         >
           {severity === 'info' ? 'i' : '!'}
         </span>

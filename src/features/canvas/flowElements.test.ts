@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getLinkLabel, getShortLabel, LABEL_MAX_CHARS } from './flowElements';
+import fc from 'fast-check';
+import { getLinkLabel, getLinkLanes, getShortLabel, LABEL_MAX_CHARS } from './flowElements';
 
 describe('link labels', () => {
   it('labels sync links by protocol and version, async links by channel', () => {
@@ -15,5 +16,31 @@ describe('link labels', () => {
     expect(getShortLabel('a\nb')).toBe('a b');
     // Emoji are not split in half.
     expect(getShortLabel('🚚'.repeat(40)).startsWith('🚚'.repeat(31))).toBe(true);
+  });
+});
+
+describe('link lanes', () => {
+  it('leaves a lone link on lane 0 and spreads links between the same two nodes apart', () => {
+    expect(getLinkLanes([{ from: 'a', to: 'b' }])).toEqual([0]);
+    const lanes = getLinkLanes([
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'a' },
+      { from: 'a', to: 'c' },
+    ]);
+    expect(lanes[2]).toBe(0);
+    // Opposite directions: the lanes are measured from each link's own source, so both read -0.5
+    // yet sit on opposite sides of the line a-b.
+    expect(lanes[0]).toBe(-0.5);
+    expect(lanes[1]).toBe(-0.5);
+  });
+
+  it('gives every link of a group a distinct place across the line (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (forward) => {
+        const links = forward.map((f) => (f ? { from: 'a', to: 'b' } : { from: 'b', to: 'a' }));
+        const canonical = getLinkLanes(links).map((lane, i) => (forward[i] ? lane : -lane));
+        expect(new Set(canonical).size).toBe(links.length);
+      }),
+    );
   });
 });

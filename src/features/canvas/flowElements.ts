@@ -5,11 +5,13 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { DesignNode, Link } from '../../core/model/types';
+import { PROTOCOLS } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
 
 export type DesignFlowNode = Node<{ node: DesignNode }, 'design'>;
-export type LinkFlowEdge = Edge<{ link: Link; dense: boolean }, 'link'>;
+/** `lane`: where this link sits among the links joining the same two nodes (0 = alone, ±1...). */
+export type LinkFlowEdge = Edge<{ link: Link; dense: boolean; lane: number }, 'link'>;
 
 /** Above this many links, async links are drawn solid (dashes cost frames at scale, RECIPES.md). */
 export const DENSE_LINKS = 1200;
@@ -55,11 +57,20 @@ export function syncFlowEdges(
   selected: ReadonlySet<string>,
 ): LinkFlowEdge[] {
   const dense = links.length > DENSE_LINKS;
-  return links.map((link) => {
+  const lanes = getLinkLanes(links);
+  return links.map((link, i) => {
     const id = getLinkId(link);
     const prev = previous.get(id);
     const isSelected = selected.has(id);
-    if (prev && prev.data?.link === link && !!prev.selected === isSelected && prev.data.dense === dense) return prev;
+    const lane = lanes[i] ?? 0;
+    if (
+      prev &&
+      prev.data?.link === link &&
+      !!prev.selected === isSelected &&
+      prev.data.dense === dense &&
+      prev.data.lane === lane
+    )
+      return prev;
     return {
       id,
       type: 'link',
@@ -68,9 +79,36 @@ export function syncFlowEdges(
       sourceHandle: 'out',
       targetHandle: 'in',
       selected: isSelected,
-      data: { link, dense },
+      data: { link, dense, lane },
     };
   });
+}
+
+/**
+ * Links joining the same two nodes (either way: a call and its reply event, two channels) would
+ * draw one over the other with their labels stacked at one midpoint, so a click picked whichever
+ * came last. Each gets a lane: 0 when alone, else spread around 0 (-0.5, 0.5 for two), and the
+ * edge bends its path and label out by its lane.
+ */
+export function getLinkLanes(links: readonly Pick<Link, 'from' | 'to'>[]): number[] {
+  const groups = new Map<string, number[]>();
+  links.forEach((link, i) => {
+    const key = link.from < link.to ? `${link.from}\u0000${link.to}` : `${link.to}\u0000${link.from}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const lanes = new Array<number>(links.length).fill(0);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.forEach((index, k) => {
+      const link = links[index]!;
+      // A lane is measured from the lower id toward the higher, so A->B and B->A part ways.
+      const sign = link.from < link.to ? 1 : -1;
+      lanes[index] = sign * (k - (group.length - 1) / 2);
+    });
+  }
+  return lanes;
 }
 
 /** Longest label drawn on the canvas: a 5,000-character channel must not cover the design. */
@@ -88,6 +126,30 @@ export function getLinkLabel(link: Link): string {
   if (link.kind === 'async') return link.channel ?? 'event';
   const protocol = link.protocol ? (PROTOCOL_LABELS[link.protocol] ?? link.protocol) : 'call';
   return link.version !== undefined && link.version !== '' ? `${protocol} ${link.version}` : protocol;
+}
+
+/**
+ * A label typed on the canvas, back into the link: a message's label is its channel; a call's
+ * is its protocol and optional version (`gRPC v2`), as `getLinkLabel` draws it.
+ */
+export function parseLinkLabel(
+  link: Link,
+  text: string,
+): { ok: true; patch: Pick<Link, 'channel'> | Pick<Link, 'protocol' | 'version'> } | { ok: false; error: string } {
+  const trimmed = text.trim();
+  if (link.kind === 'async') {
+    if (trimmed === '') return { ok: false, error: 'a channel name is required' };
+    if (/\s/.test(trimmed)) return { ok: false, error: 'no spaces in a channel name' };
+    return { ok: true, patch: { channel: trimmed } };
+  }
+  const [first = '', ...rest] = trimmed.split(/\s+/);
+  const word = first.toLowerCase();
+  const protocol = PROTOCOLS.find((p) => p === word || PROTOCOL_LABELS[p]?.toLowerCase() === word);
+  if (!protocol && word !== 'call') {
+    return { ok: false, error: `start with a protocol: ${PROTOCOLS.map((p) => PROTOCOL_LABELS[p] ?? p).join(', ')}` };
+  }
+  const version = rest.join(' ');
+  return { ok: true, patch: { protocol, version: version === '' ? undefined : version } };
 }
 
 const PROTOCOL_LABELS: Record<string, string> = {

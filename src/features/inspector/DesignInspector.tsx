@@ -1,13 +1,22 @@
-import { designSchema } from '../../core/model/schema';
-import { NODE_KINDS } from '../../core/model/types';
+import { designSchema, linkDefaultsSchema, retrySchema } from '../../core/model/schema';
+import { DELIVERIES, NODE_KINDS, type LinkDefaults } from '../../core/model/types';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { designStore, useDesignStore } from '../../state/designStore';
 import { InspectorField } from './InspectorField';
 import { InspectorSection } from './InspectorSection';
-import { textCodec } from './fieldCodecs';
+import { SelectField } from './SelectField';
+import { toOptions } from './selectOptions';
+import { numberCodec, textCodec } from './fieldCodecs';
 
 const NAME = textCodec(designSchema.shape.name);
 const DESCRIPTION = textCodec(designSchema.shape.description);
+const D = linkDefaultsSchema.shape;
+const DEFAULT_CODECS = {
+  timeoutMs: numberCodec(D.timeoutMs),
+  retryMax: numberCodec(retrySchema.shape.max),
+  dlq: textCodec(D.dlq),
+} as const;
+const DELIVERY_OPTIONS = toOptions(DELIVERIES);
 
 /** Nothing selected: the design itself, and what it holds. */
 export function DesignInspector() {
@@ -32,6 +41,14 @@ export function DesignInspector() {
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete design[k];
     designStore.getState().replaceDesign(design, key);
   };
+  const defaults = useDesignStore((s) => s.design.defaults);
+  /** Set one default; an empty block goes away, so a design without defaults stays as it was. */
+  const setDefault = (key: keyof LinkDefaults & string) => (value: unknown) => {
+    const next: Record<string, unknown> = { ...(designStore.getState().design.defaults ?? {}) };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    replace({ defaults: Object.keys(next).length === 0 ? undefined : next }, `design-defaults:${key}`);
+  };
   return (
     <div className="inspector" data-testid="inspector-design">
       <header className="inspector__title">
@@ -47,6 +64,42 @@ export function DesignInspector() {
           onCommit={(v) => replace({ description: v }, 'design-description')}
           multiline
           rows={4}
+        />
+      </InspectorSection>
+      <InspectorSection title="Link defaults">
+        <p className="field__hint">What every link that does not say otherwise has. A link&rsquo;s own value wins.</p>
+        <InspectorField
+          label="Default timeout (ms)"
+          value={defaults?.timeoutMs}
+          codec={DEFAULT_CODECS.timeoutMs}
+          onCommit={setDefault('timeoutMs')}
+          numeric
+          hint="Sync calls without a timeout of their own."
+        />
+        <InspectorField
+          label="Default max retries"
+          value={defaults?.retry?.max}
+          codec={DEFAULT_CODECS.retryMax}
+          onCommit={(max) =>
+            setDefault('retry')(max === undefined ? undefined : { backoff: 'exponential', jitter: true, ...defaults?.retry, max })
+          }
+          numeric
+          hint="Sync calls; exponential backoff with jitter."
+        />
+        <SelectField
+          label="Default delivery"
+          value={defaults?.delivery}
+          options={DELIVERY_OPTIONS}
+          onChange={setDefault('delivery')}
+        />
+        <InspectorField
+          label="Default dead-letter channel"
+          value={defaults?.dlq}
+          codec={DEFAULT_CODECS.dlq}
+          onCommit={setDefault('dlq')}
+          mono
+          placeholder="{channel}.dlq"
+          hint="Consumers without one; {channel} is the link's channel."
         />
       </InspectorSection>
       <InspectorSection title="Contents">

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FieldCodec } from './fieldCodecs';
 
 interface InspectorFieldProps {
@@ -12,14 +12,16 @@ interface InspectorFieldProps {
   numeric?: boolean;
   placeholder?: string;
   hint?: string;
-  /** Commit on Enter / blur only (a rename), not on every keystroke. */
-  commitOnBlur?: boolean;
   mono?: boolean;
+  /** Outlined as the field a finding asks to change (finding to fix). */
+  highlighted?: boolean;
 }
 
 /**
- * A labelled text input that validates as you type: a bad value shows its message under the
- * field and is not committed, so the design keeps the last valid value.
+ * A labelled text input that validates as you type and commits on Enter or when focus leaves.
+ * Committing per keystroke let a prefix of a bad value into the design (`15x` held 15): only
+ * the finished text is committed, and only when it is valid. An invalid text keeps its message
+ * visible and the design keeps its last valid value; Escape puts the design's value back.
  */
 export function InspectorField({
   label,
@@ -31,8 +33,8 @@ export function InspectorField({
   numeric,
   placeholder,
   hint,
-  commitOnBlur,
   mono,
+  highlighted,
 }: InspectorFieldProps) {
   const id = useId();
   const formatted = codec.format(value);
@@ -56,20 +58,27 @@ export function InspectorField({
       setError(parsed.error);
       return;
     }
+    if (codec.format(parsed.value) === formatted) {
+      setError(null);
+      return;
+    }
     const refused = onCommit(parsed.value);
     setError(typeof refused === 'string' ? refused : null);
   };
 
+  // A field can go away with an unfinished edit (a shortcut changed the selection): keep it.
+  const pending = useRef<(() => void) | null>(null);
+  pending.current = draft !== formatted ? () => commit(draft) : null;
+  useEffect(() => () => pending.current?.(), []);
+
   const onChange = (text: string) => {
     setDraft(text);
-    if (commitOnBlur) {
-      const parsed = codec.parse(text);
-      setError(parsed.ok ? null : parsed.error);
-    } else commit(text);
+    const parsed = codec.parse(text);
+    setError(parsed.ok ? null : parsed.error);
   };
 
   const finish = () => {
-    if (commitOnBlur && draft !== formatted) commit(draft);
+    if (draft !== formatted) commit(draft);
   };
 
   const common = {
@@ -83,7 +92,7 @@ export function InspectorField({
   } as const;
 
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={`field${error ? ' field--invalid' : ''}${highlighted ? ' field--highlighted' : ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>

@@ -97,12 +97,19 @@ export function NodeInspector({ id }: { id: string }) {
           optional={false}
           onChange={(v) => v && update('kind')(v)}
         />
-        {text('name', 'Name')}
+        {/* Through renameNode: a generated id (service-2) follows the name, as on the canvas. */}
+        <InspectorField
+          label="Name"
+          value={node.name}
+          codec={CODECS.name}
+          onCommit={(name) => {
+            if (typeof name === 'string') designStore.getState().renameNode(id, name);
+          }}
+        />
         <InspectorField
           label="Id"
           value={id}
           codec={ID_CODEC}
-          commitOnBlur
           mono
           hint="Links name nodes by id; renaming follows every link."
           onCommit={(to) => {

@@ -1,12 +1,10 @@
 import { useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { NodeKind } from '../../core/model/types';
-import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
+import { findFreeSpot, NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
 import { NodeIcon } from '../../components/NodeIcon';
 import { NODE_KIND_LABELS, PALETTE_DRAG_TYPE, PALETTE_KINDS } from '../../components/nodeKindInfo';
 import { designStore } from '../../state/designStore';
-
-const STEP = 24;
 
 /** One button per node kind: click adds at the centre of the view, drag drops where you let go. */
 export function Palette() {
@@ -18,13 +16,8 @@ export function Palette() {
       const centre = canvas
         ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
         : { x: 0, y: 0 };
-      const at: [number, number] = [Math.round(centre.x - NODE_WIDTH / 2), Math.round(centre.y - NODE_HEIGHT / 2)];
-      // Clicking twice must not stack two nodes on one spot: step down-right past occupied places.
-      const occupied = Object.values(designStore.getState().design.nodes).map((n) => n.at);
-      for (let i = 0; i < 50 && occupied.some((p) => p && Math.abs(p[0] - at[0]) < STEP && Math.abs(p[1] - at[1]) < STEP); i++) {
-        at[0] += STEP;
-        at[1] += NODE_HEIGHT + STEP;
-      }
+      // Clicking twice must not stack two nodes, nor put one over part of another card.
+      const at = findFreeSpot(designStore.getState().design, [centre.x - NODE_WIDTH / 2, centre.y - NODE_HEIGHT / 2]);
       designStore.getState().addNode(kind, at);
     },
     [screenToFlowPosition],

@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { CanvasPage } from './fixtures/canvasPage';
+
+// Three nodes in a row: the link a->c runs straight through b's card and over b's handles.
+const ROW = `signalbox: 1
+name: Row
+nodes:
+  a: { kind: service, name: Alpha, at: [0, 0] }
+  b: { kind: service, name: Bravo, at: [320, 0] }
+  c: { kind: service, name: Charlie, at: [640, 0] }
+  d: { kind: service, name: Delta, at: [320, 240] }
+links:
+  - { from: a, to: c, kind: sync, protocol: rest, timeoutMs: 800 }
+  - { from: b, to: d, kind: sync, protocol: grpc }
+  - { from: d, to: b, kind: async, channel: delta.done }
+`;
+
+test('a selected link stays under the nodes: the card under it takes the click and starts a connection', async ({ page }) => {
+  const app = new CanvasPage(page);
+  await app.openFresh();
+  await app.openFile('row.signalbox.yaml', ROW);
+  await expect(app.node('b')).toBeVisible();
+  await app.waitForStillView(app.node('b'));
+
+  // Select a->c by clicking its line between Alpha and Bravo.
+  const a = (await app.node('a').boundingBox())!;
+  const b = (await app.node('b').boundingBox())!;
+  await page.mouse.click((a.x + a.width + b.x) / 2, b.y + b.height / 2);
+  await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
+  await expect(app.inspector.getByLabel('Timeout (ms)')).toHaveValue('800');
+
+  // The selected line crosses Bravo's middle: a click there is a click on Bravo.
+  await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  await expect(app.inspector.getByTestId('inspector-node')).toBeVisible();
+  await expect(app.inspector.getByLabel('Name', { exact: true })).toHaveValue('Bravo');
+
+  // Select the line again, then start a connection from Bravo's right handle, which it covers.
+  await page.mouse.click((a.x + a.width + b.x) / 2, b.y + b.height / 2);
+  await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
+  await app.connect('b', 'c');
+  await expect(app.edgeLabel('b->c')).toHaveText('REST');
+});
+
+test('two links between the same nodes have their own labels, and each selects its own link', async ({ page }) => {
+  const app = new CanvasPage(page);
+  await app.openFresh();
+  await app.openFile('row.signalbox.yaml', ROW);
+  await app.waitForStillView(app.node('d'));
+  const call = (await app.edgeLabel('b->d').boundingBox())!;
+  const event = (await app.edgeLabel('d->b:delta.done').boundingBox())!;
+  const overlap =
+    call.x < event.x + event.width &&
+    event.x < call.x + call.width &&
+    call.y < event.y + event.height &&
+    event.y < call.y + call.height;
+  expect(overlap).toBe(false);
+
+  await page.mouse.click(call.x + call.width / 2, call.y + call.height / 2);
+  await expect(app.inspector.getByLabel('Protocol')).toHaveValue('grpc');
+  await page.mouse.click(event.x + event.width / 2, event.y + event.height / 2);
+  await expect(app.inspector.getByLabel('Channel', { exact: true })).toHaveValue('delta.done');
+});
+
+test('a half-typed bad value never reaches the design; a typed edit is one undo step', async ({ page }) => {
+  const app = new CanvasPage(page);
+  await app.openFresh();
+  await app.openFile('row.signalbox.yaml', ROW);
+  await app.waitForStillView(app.node('b'));
+  const a = (await app.node('a').boundingBox())!;
+  const b = (await app.node('b').boundingBox())!;
+  const onLine = { x: (a.x + a.width + b.x) / 2, y: b.y + b.height / 2 };
+  await page.mouse.click(onLine.x, onLine.y);
+
+  const timeout = app.inspector.getByLabel('Timeout (ms)');
+  await timeout.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('15x');
+  await expect(app.inspector.getByRole('alert')).toHaveText('expected a positive integer');
+  // Leaving the field keeps the message and commits nothing.
+  await page.keyboard.press('Tab');
+  await expect(app.inspector.getByRole('alert')).toHaveText('expected a positive integer');
+  await app.clickEmptyCanvas();
+  await page.mouse.click(onLine.x, onLine.y);
+  await expect(timeout).toHaveValue('800');
+
+  // Escape gives the design's value back.
+  await timeout.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('9y');
+  await page.keyboard.press('Escape');
+  await expect(timeout).toHaveValue('800');
+  await expect(app.inspector.getByRole('alert')).toHaveCount(0);
+
+  // A good value typed key by key is committed once, on Enter: one undo step back to 800.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('1500');
+  await page.keyboard.press('Enter');
+  await app.clickEmptyCanvas();
+  await app.press('ControlOrMeta+z');
+  await page.mouse.click(onLine.x, onLine.y);
+  await expect(timeout).toHaveValue('800');
+  await app.clickEmptyCanvas();
+  await app.press('ControlOrMeta+Shift+z');
+  await page.mouse.click(onLine.x, onLine.y);
+  await expect(timeout).toHaveValue('1500');
+});

@@ -1,0 +1,23 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { findingsStore } from '../../state/overlayStores';
+
+/** Whether finding badges are drawn on the canvas (and so in its PNG/SVG pictures). */
+export const badgeStore = createStore<{ hidden: boolean }>()(() => ({ hidden: false }));
+
+export function useBadgesHidden(): boolean {
+  return useStore(badgeStore, (s) => s.hidden);
+}
+
+/**
+ * What a badge means, for its tooltip: the messages of the findings that name the element.
+ * Read on hover, not subscribed: a thousand badges must not each filter every lint result.
+ */
+export function getBadgeTitle(kind: 'node' | 'link', id: string): string {
+  const findings = findingsStore
+    .getState()
+    .findings.filter((f) => (kind === 'node' ? f.nodes.includes(id) : f.links.includes(id)));
+  const lines = findings.slice(0, 6).map((f) => `${f.severity}: ${f.message}`);
+  if (findings.length > 6) lines.push(`and ${findings.length - 6} more (Findings tab)`);
+  return lines.join('\n');
+}
