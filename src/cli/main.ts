@@ -10,6 +10,8 @@ usage:
   signalbox share FILE [--base URL]
   signalbox open LINK
   signalbox simulate FILE (--down NODE[,NODE...] | --each) [--format text|json|markdown]
+  signalbox import FILE... [--from compose|kubernetes|asyncapi|openapi] [--format yaml|json] [--into DESIGN]
+  signalbox drift DESIGN FILE... [--format text|json]
 
 FILE may be - to read standard input.`;
 
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   share: () => import('./share'),
   open: () => import('./open'),
   simulate: () => import('./simulate'),
+  import: () => import('./import'),
+  drift: () => import('./drift'),
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
