@@ -115,7 +115,7 @@ export function guessKind(name: string, image: string | undefined): KindGuess {
   const parts = image ? imageParts(image) : [];
   const last = parts[parts.length - 1] ?? '';
   const img = image ? `image ${image}` : '';
-  const infraImage = findIn([last], INFRASTRUCTURE);
+  const infraImage = findIn([last], INFRASTRUCTURE) ?? (tokens(last).includes('exporter') ? 'a metrics exporter' : undefined);
   if (infraImage) return { infrastructure: true, reason: `${img} is observability or platform infrastructure (${infraImage})` };
   const load = findIn(parts, LOAD_GENERATORS) ?? findIn([name], LOAD_GENERATORS);
   if (load) return { kind: 'client', reason: `${img || `name ${name}`} is a load generator (${load})` };

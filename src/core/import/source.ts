@@ -77,9 +77,11 @@ export function readImportFile(file: ImportFile, from?: ImportSource): { docs: S
   const parsed = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false });
   const all = Array.isArray(parsed) ? parsed : [];
   const errors: ImportError[] = [];
+  // An unclosed quote or bracket is reported at the end of the text: name the last real line.
+  const lastLine = text.trimEnd().split('\n').length;
   for (const doc of all) {
     for (const e of doc.errors) {
-      const line = counter.linePos(e.pos[0]).line;
+      const line = Math.min(counter.linePos(e.pos[0]).line, lastLine);
       errors.push({ file: name, line, message: `invalid YAML: ${e.message.split('\n')[0]}` });
     }
   }
