@@ -65,6 +65,12 @@ export function driftDesign(design: Design, files: Design): DriftItem[] {
   const fileLinks = files.links.filter((l) => compared(files, l));
   const designPairs = new Set(designLinks.map(pair));
   const filePairs = new Set(fileLinks.map(pair));
+  const designById = new Map<string, Link>();
+  const designByPair = new Map<string, Link>();
+  for (const l of designLinks) {
+    designById.set(getLinkId(l), l);
+    if (!designByPair.has(pair(l))) designByPair.set(pair(l), l);
+  }
   const reported = new Set<string>();
   for (const link of designLinks) {
     const p = pair(link);
@@ -91,7 +97,7 @@ export function driftDesign(design: Design, files: Design): DriftItem[] {
       reported.add(p);
       continue;
     }
-    const link = designLinks.find((l) => getLinkId(l) === id) ?? designLinks.find((l) => pair(l) === p)!;
+    const link = designById.get(id) ?? designByPair.get(p)!;
     for (const key of LINK_KEYS) {
       const theirs = seen[key];
       if (theirs === undefined) continue;

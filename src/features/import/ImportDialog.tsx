@@ -124,7 +124,7 @@ export function ImportDialog({ onAccept }: ImportDialogProps) {
                   ))}
                 </ul>
               </section>
-              <section aria-labelledby="import-why" className="import__section">
+              <section aria-labelledby="import-why" className="import__section import__section--why">
                 <h3 id="import-why" className="import__heading">
                   Why ({result.inferences.length} inferences)
                 </h3>
