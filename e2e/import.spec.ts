@@ -27,7 +27,7 @@ test('drop a compose file: preview, accept, laid out with findings, undo removes
 
   await app.accept('Create design');
   await expect(app.designName()).toHaveValue('shop');
-  await expect(app.nodes()).toHaveCount(15);
+  await expect(app.nodes()).toHaveCount(15, { timeout: 30_000 });
   // Laid out by ELK: left to right, no two nodes on the same spot.
   const boxes = await Promise.all(['clients', 'edge-gateway', 'orders', 'orders-db'].map((id) => app.node(id).boundingBox()));
   const xs = boxes.map((b) => Math.round(b!.x));
