@@ -9,6 +9,8 @@ import { Toast } from './Toast';
 import { FileErrorDialog } from './FileErrorDialog';
 import { useShortcuts } from './useShortcuts';
 import { ShareLayer } from '../features/share/ShareLayer';
+import { ImportDialog } from '../features/import/ImportDialog';
+import { acceptImport } from './importActions';
 
 // Monaco is large: the code view loads only when opened (issue 6).
 const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({ default: m.CodePanel })));
@@ -36,6 +38,7 @@ export function App() {
         <Toast />
         <FileErrorDialog />
         <ShareLayer />
+        <ImportDialog onAccept={acceptImport} />
       </div>
     </ReactFlowProvider>
   );

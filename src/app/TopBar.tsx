@@ -7,6 +7,7 @@ import { TemplatesMenu } from './TemplatesMenu';
 import { autoLayout, FILE_ACCEPT, newDesign, openFile, saveFile } from './fileActions';
 import { BrandMark } from './BrandMark';
 import { HistoryButton } from './HistoryButton';
+import { ImportButton } from '../features/import/ImportButton';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -63,6 +64,7 @@ export function TopBar() {
         <button type="button" className="button button--ghost" onClick={saveFile} title={`Download as .signalbox.yaml (${MOD}S)`}>
           Save file
         </button>
+        <ImportButton />
         <TemplatesMenu />
       </nav>
       <div className="topbar__divider" aria-hidden="true" />

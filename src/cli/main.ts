@@ -10,6 +10,8 @@ usage:
   signalbox share FILE [--base URL]
   signalbox open LINK
   signalbox simulate FILE (--down NODE[,NODE...] | --each) [--format text|json|markdown]
+  signalbox import FILE... [--from compose|kubernetes|asyncapi|openapi] [--format yaml|json] [--into DESIGN]
+  signalbox drift DESIGN FILE... [--format text|json]
 
   signalbox --version | --help
 
@@ -24,6 +26,8 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   share: () => import('./share'),
   open: () => import('./open'),
   simulate: () => import('./simulate'),
+  import: () => import('./import'),
+  drift: () => import('./drift'),
 };
 
 /** Every command `main` dispatches; the package test runs each one from the installed tarball. */

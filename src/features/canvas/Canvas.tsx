@@ -24,6 +24,7 @@ import { NODE_KINDS } from '../../core/model/types';
 import { findFreeSpot, NODE_HEIGHT, NODE_WIDTH, placeUnplacedNodes } from '../../core/layout/layout';
 import { PALETTE_DRAG_TYPE } from '../../components/nodeKindInfo';
 import { designStore, selectLinks, selectNodes, selectSelection, useDesignStore } from '../../state/designStore';
+import { requestImport } from '../../state/importRequest';
 import { setNodeDownInScenario, uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
 import { DesignNodeCard } from './DesignNodeCard';
 import { LinkEdge } from './LinkEdge';
@@ -247,13 +248,20 @@ export function Canvas() {
   const connectFromName = useDesignStore((s) => (connectDrop ? (s.design.nodes[connectDrop.other]?.name ?? '') : ''));
 
   const onDragOver = useCallback((event: React.DragEvent) => {
-    if (!event.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    const types = event.dataTransfer.types;
+    if (!types.includes(PALETTE_DRAG_TYPE) && !types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback(
     (event: React.DragEvent) => {
+      // Files dropped from the desktop are imported (compose, Kubernetes, AsyncAPI, OpenAPI).
+      if (event.dataTransfer.files.length > 0 && !uiStore.getState().readOnly) {
+        event.preventDefault();
+        requestImport([...event.dataTransfer.files]);
+        return;
+      }
       const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE) as NodeKind;
       if (!NODE_KINDS.includes(kind) || uiStore.getState().readOnly) return;
       event.preventDefault();

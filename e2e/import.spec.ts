@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { ImportPage, importFixture } from './fixtures/importPage';
+
+/**
+ * Bringing a real system in: drop a compose file and its override on the canvas, read what the
+ * preview says it will create and why, accept, see the laid-out design and its findings, undo.
+ */
+
+test('drop a compose file: preview, accept, laid out with findings, undo removes it', async ({ page }) => {
+  const app = new ImportPage(page);
+  await app.openFresh();
+  await app.dropFiles([importFixture('compose.yaml'), importFixture('compose.override.yaml')]);
+
+  await expect(app.dialog.getByRole('heading', { name: 'Import 2 files' })).toBeVisible();
+  await expect(app.dialog).toContainText('15 nodes and 13 links');
+  const nodes = app.list('Nodes to create');
+  await expect(nodes.getByRole('listitem')).toHaveCount(15);
+  await expect(nodes.getByRole('listitem').filter({ hasText: 'edge-gateway' })).toContainText('gateway');
+  await expect(nodes.getByRole('listitem').filter({ hasText: 'orders-db' })).toContainText('postgres');
+  const why = app.list('Inferences');
+  await expect(why.getByRole('listitem').filter({ hasText: 'PAYMENT_URL=http://payment:8080 names payment' })).toContainText(
+    'compose.yaml:18',
+  );
+  await expect(why.getByRole('listitem').filter({ hasText: /^jaeger/ })).toContainText('left out');
+  // A design is open (the template): the preview offers the comparison with it.
+  await expect(app.dialog.getByText(/Drift against “Food delivery platform”: \d+ differences/)).toBeVisible();
+
+  await app.accept('Create design');
+  await expect(app.designName()).toHaveValue('shop');
+  await expect(app.nodes()).toHaveCount(15, { timeout: 30_000 });
+  // Laid out by ELK: left to right, no two nodes on the same spot.
+  const boxes = await Promise.all(['clients', 'edge-gateway', 'orders', 'orders-db'].map((id) => app.node(id).boundingBox()));
+  const xs = boxes.map((b) => Math.round(b!.x));
+  expect(xs[0]!).toBeLessThan(xs[1]!);
+  expect(xs[1]!).toBeLessThan(xs[2]!);
+  expect(xs[2]!).toBeLessThan(xs[3]!);
+
+  await page.getByRole('tab', { name: /findings/i }).click();
+  await expect(
+    page
+      .getByRole('tabpanel')
+      .getByRole('button', { name: /^missing-timeout:/ })
+      .first(),
+  ).toBeVisible();
+
+  await app.canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(app.nodes()).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(app.nodes()).toHaveCount(15);
+});
+
+test('Import merges a Kubernetes manifest into the open design as one undo step', async ({ page }) => {
+  const app = new ImportPage(page);
+  await app.openFresh();
+  const before = await app.nodes().count();
+  await app.pickFiles([importFixture('kubernetes.yaml')]);
+  await expect(
+    app.list('Inferences').getByRole('listitem').filter({ hasText: 'VirtualService payment (callers with app=checkout)' }),
+  ).toContainText('timeoutMs: 2000, retry: { max: 3 }');
+  await app.dialog.getByRole('radio', { name: /Merge into “Food delivery platform”/ }).check();
+  await app.accept('Merge into design');
+  await expect(app.designName()).toHaveValue('Food delivery platform');
+  await expect(app.node('payment-v1')).toBeVisible();
+  const after = await app.nodes().count();
+  expect(after).toBeGreaterThan(before);
+  await app.canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(app.nodes()).toHaveCount(before);
+});
+
+test('a bad file says which file, line and what was expected; the design is untouched', async ({ page }) => {
+  const app = new ImportPage(page);
+  await app.openFresh();
+  const before = await app.nodes().count();
+  await app.dropFiles([{ name: 'compose.yaml', text: 'services:\n  api:\n    image: ${IMAGE}\n' }]);
+  await expect(app.dialog.getByRole('list', { name: 'Problems' })).toContainText('compose.yaml:3');
+  await expect(app.dialog).toContainText('unresolvable variable ${IMAGE}');
+  await expect(app.dialog).toContainText('your design is unchanged');
+  await app.dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(app.dialog).toBeHidden();
+  await expect(app.designName()).toHaveValue('Food delivery platform');
+  await expect(app.nodes()).toHaveCount(before);
+
+  await app.dropFiles([{ name: '<script>alert(1)</script>.yaml', text: 'title: "not a format"\n' }]);
+  await expect(app.dialog.getByRole('list', { name: 'Problems' })).toContainText('not a format Signalbox imports');
+  await expect(app.dialog.getByRole('heading')).toHaveText('Import <script>alert(1)</script>.yaml');
+  await page.keyboard.press('Escape');
+  await expect(app.dialog).toBeHidden();
+});
