@@ -9,6 +9,8 @@ import { Toast } from './Toast';
 import { FileErrorDialog } from './FileErrorDialog';
 import { useShortcuts } from './useShortcuts';
 import { ShareLayer } from '../features/share/ShareLayer';
+import { ViewBar } from '../features/views/ViewBar';
+import { SearchDialog } from '../features/views/SearchDialog';
 
 // Monaco is large: the code view loads only when opened (issue 6).
 const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({ default: m.CodePanel })));
@@ -25,6 +27,7 @@ export function App() {
           {!readOnly && <Palette />}
           <section className="canvas-area" aria-label="Canvas">
             <Canvas />
+            <ViewBar />
           </section>
           {codeOpen && !readOnly && (
             <Suspense fallback={<div className="code-panel code-panel--loading">Loading editor…</div>}>
@@ -36,6 +39,7 @@ export function App() {
         <Toast />
         <FileErrorDialog />
         <ShareLayer />
+        <SearchDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -126,6 +126,24 @@ export const ruleSettingSchema = z.union(
   { error: expected('expected off, a severity (error, warning, info) or thresholds like { max: 3 }') },
 );
 
+// Named views of a large design (issue 16): filters, focus and level, never edits.
+const VIEW_LEVEL_VALUES = ['services', 'groups', 'teams'] as const;
+const FOCUS_DIRECTION_VALUES = ['both', 'upstream', 'downstream'] as const;
+const textList = z.array(text, { error: expected('expected a list of text') });
+export const viewSchema = z.looseObject({
+  level: oneOf(VIEW_LEVEL_VALUES).optional(),
+  collapsed: textList.optional(),
+  kinds: z.array(oneOf(NODE_KINDS), { error: expected(`expected a list of node kinds`) }).optional(),
+  teams: textList.optional(),
+  tags: textList.optional(),
+  groups: textList.optional(),
+  protocols: textList.optional(),
+  severity: oneOf(SEVERITIES).optional(),
+  focus: z
+    .looseObject({ node: nonEmptyText, hops: nonNegativeInt, direction: oneOf(FOCUS_DIRECTION_VALUES).optional() })
+    .optional(),
+});
+
 export const designSchema = z.looseObject({
   signalbox: positiveInt,
   name: nonEmptyText,
@@ -134,4 +152,5 @@ export const designSchema = z.looseObject({
   links: z.array(linkSchema, { error: expected('expected a list of links') }).default([]),
   flows: z.array(flowSchema, { error: expected('expected a list of flows') }).optional(),
   rules: z.record(z.string(), ruleSettingSchema, { error: expected('expected a map of rule id to setting') }).optional(),
+  views: z.record(z.string(), viewSchema, { error: expected('expected a map of view name to view') }).optional(),
 });

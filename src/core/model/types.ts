@@ -142,6 +142,21 @@ export interface Design extends UnknownKeys {
   links: Link[];
   flows?: Flow[];
   rules?: Record<string, RuleSetting>;
+  /** Named views (filters, focus, level): see core/views. */
+  views?: Record<string, DesignView>;
+}
+
+/** A named view as the file holds it; core/views/view.ts reads it as a ViewSpec. */
+export interface DesignView extends UnknownKeys {
+  level?: 'services' | 'groups' | 'teams';
+  collapsed?: string[];
+  kinds?: NodeKind[];
+  teams?: string[];
+  tags?: string[];
+  groups?: string[];
+  protocols?: string[];
+  severity?: Severity;
+  focus?: { node: string; hops: number; direction?: 'both' | 'upstream' | 'downstream' } & UnknownKeys;
 }
 
 /** A problem found reading a design: `links[3].timeoutMs: expected a positive integer`. */

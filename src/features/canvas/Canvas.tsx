@@ -26,6 +26,10 @@ import { designStore, selectLinks, selectNodes, selectSelection, useDesignStore 
 import { setNodeDownInScenario, uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
 import { DesignNodeCard } from './DesignNodeCard';
 import { LinkEdge } from './LinkEdge';
+import { AggregateNodeCard } from './AggregateNodeCard';
+import { RollupEdge } from './RollupEdge';
+import { toAggregateNodes, toRollupEdges, type AggregateFlowNode, type RollupFlowEdge } from './viewElements';
+import { isViewElementId, useViewProjection } from './useViewProjection';
 import {
   getLinkAreaKey,
   keepLinksNear,
@@ -38,8 +42,10 @@ import {
 import { useFrameRequest } from './useFrameRequest';
 
 // Module scope: a new object per render would remount every node (React Flow's guide).
-const nodeTypes = { design: DesignNodeCard } as const;
-const edgeTypes = { link: LinkEdge } as const;
+const nodeTypes = { design: DesignNodeCard, aggregate: AggregateNodeCard } as const;
+const edgeTypes = { link: LinkEdge, rollup: RollupEdge } as const;
+type CanvasNode = DesignFlowNode | AggregateFlowNode;
+type CanvasEdge = LinkFlowEdge | RollupFlowEdge;
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#64748b' } } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 const GRID: [number, number] = [16, 16];
@@ -58,8 +64,8 @@ const getLinkArea = (s: { transform: [number, number, number]; width: number; he
   getLinkAreaKey(s.transform, s.width, s.height);
 const getNoLinkArea = () => '';
 
-function minimapColor(node: DesignFlowNode): string {
-  return MINIMAP_COLORS[node.data.node.kind] ?? '#94a3b8';
+function minimapColor(node: CanvasNode): string {
+  return node.type === 'design' ? (MINIMAP_COLORS[node.data.node.kind] ?? '#94a3b8') : '#94a3b8';
 }
 const MINIMAP_COLORS: Record<string, string> = {
   service: '#3b82f6',
@@ -71,8 +77,12 @@ const MINIMAP_COLORS: Record<string, string> = {
 };
 
 export function Canvas() {
-  const designNodes = useDesignStore(selectNodes);
-  const links = useDesignStore(selectLinks);
+  const allDesignNodes = useDesignStore(selectNodes);
+  const allLinks = useDesignStore(selectLinks);
+  // A view (filters, focus, collapsed groups) draws part of the design; without one, all of it.
+  const view = useViewProjection(allDesignNodes, allLinks);
+  const designNodes = view?.nodes ?? allDesignNodes;
+  const links = view?.links ?? allLinks;
   const selection = useDesignStore(selectSelection);
   const documentVersion = useDesignStore((s) => s.documentVersion);
   const readOnly = useUiStore((s) => s.readOnly);
@@ -114,14 +124,26 @@ export function Canvas() {
     designStore.getState().placeNodes(placeUnplacedNodes(designStore.getState().design));
   }, [designNodes]);
 
-  // A different document, or view mode: show all of it.
+  // A different document, view mode, or another view of it: show all of what is drawn.
+  const viewKey = view?.key ?? '';
   useEffect(() => {
     void fitView(FIT_VIEW_OPTIONS);
-  }, [documentVersion, readOnly, fitView]);
+  }, [documentVersion, readOnly, viewKey, fitView]);
+
+  const aggregateNodes = useMemo(() => toAggregateNodes(view?.projection.aggregates ?? []), [view?.projection]);
+  const rollupEdges = useMemo(() => toRollupEdges(view?.projection.rolledUp ?? []), [view?.projection]);
+  const flowNodes = useMemo<CanvasNode[]>(
+    () => (aggregateNodes.length > 0 ? [...nodes, ...aggregateNodes] : nodes),
+    [nodes, aggregateNodes],
+  );
+  const flowEdges = useMemo<CanvasEdge[]>(
+    () => (rollupEdges.length > 0 ? [...edges, ...rollupEdges] : edges),
+    [edges, rollupEdges],
+  );
 
   useFrameRequest();
 
-  const onNodesChange = useCallback((changes: NodeChange<DesignFlowNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const kept: NodeChange<DesignFlowNode>[] = [];
     let selectionChanged = false;
     const selected = new Set(designStore.getState().selection.nodes);
@@ -130,7 +152,7 @@ export function Canvas() {
         if (change.selected) selected.add(change.id);
         else selected.delete(change.id);
         selectionChanged = true;
-      } else if (change.type === 'position' || change.type === 'dimensions') {
+      } else if ((change.type === 'position' || change.type === 'dimensions') && !isViewElementId(change.id)) {
         kept.push(change);
       }
       // 'remove' is ignored: Delete goes through the store (deleteKeyCode is off).
@@ -139,11 +161,11 @@ export function Canvas() {
     if (selectionChanged) designStore.getState().select({ nodes: [...selected] });
   }, []);
 
-  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
     const selected = new Set(designStore.getState().selection.links);
     let changed = false;
     for (const change of changes) {
-      if (change.type !== 'select') continue;
+      if (change.type !== 'select' || isViewElementId(change.id)) continue;
       if (change.selected) selected.add(change.id);
       else selected.delete(change.id);
       changed = true;
@@ -152,9 +174,9 @@ export function Canvas() {
   }, []);
 
   // Record on drag stop: React Flow emits a position change per pixel, undo wants one step.
-  const onNodeDragStop = useCallback((_: unknown, _node: DesignFlowNode, dragged: DesignFlowNode[]) => {
+  const onNodeDragStop = useCallback((_: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
     const positions: Record<string, [number, number]> = {};
-    for (const n of dragged) positions[n.id] = [n.position.x, n.position.y];
+    for (const n of dragged) if (n.type === 'design') positions[n.id] = [n.position.x, n.position.y];
     designStore.getState().moveNodes(positions);
   }, []);
 
@@ -169,18 +191,21 @@ export function Canvas() {
     if (!point) return;
     const target = document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node');
     const targetId = target?.dataset.id;
-    if (!targetId || targetId === state.fromNode.id) return;
+    if (!targetId || targetId === state.fromNode.id || isViewElementId(targetId)) return;
     const fromIsSource = state.fromHandle?.type !== 'target';
     const [from, to] = fromIsSource ? [state.fromNode.id, targetId] : [targetId, state.fromNode.id];
     designStore.getState().connect(from, to);
   }, []);
 
-  const isValidConnection = useCallback((c: Connection | LinkFlowEdge) => c.source !== c.target, []);
+  const isValidConnection = useCallback(
+    (c: Connection | CanvasEdge) => c.source !== c.target && !isViewElementId(c.source) && !isViewElementId(c.target),
+    [],
+  );
 
   // What-if mode: a click takes a node down (or brings it back) instead of selecting it.
-  const onNodeClick = useCallback((_: unknown, node: DesignFlowNode) => {
+  const onNodeClick = useCallback((_: unknown, node: CanvasNode) => {
     const { active, down } = whatIfStore.getState();
-    if (active) setNodeDownInScenario(node.id, !down.includes(node.id));
+    if (active && node.type === 'design') setNodeDownInScenario(node.id, !down.includes(node.id));
   }, []);
 
   const onDragOver = useCallback((event: React.DragEvent) => {
@@ -207,9 +232,9 @@ export function Canvas() {
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
-      <ReactFlow<DesignFlowNode, LinkFlowEdge>
-        nodes={nodes}
-        edges={edges}
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={flowNodes}
+        edges={flowEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -245,7 +270,7 @@ export function Canvas() {
         {/* The minimap repaints every node on every drag frame: above the culling size it costs
             more than it gives (measured in bench/canvas.ts); fit view still frames everything. */}
         {!large && (
-          <MiniMap<DesignFlowNode>
+          <MiniMap<CanvasNode>
             pannable
             zoomable
             nodeColor={minimapColor}
@@ -272,7 +297,7 @@ export function Canvas() {
           )}
         </Controls>
       </ReactFlow>
-      {nodes.length === 0 && !readOnly && (
+      {nodes.length === 0 && aggregateNodes.length === 0 && !readOnly && !view && (
         <div className="canvas__empty" role="note">
           <strong>An empty design</strong>
           <span>
