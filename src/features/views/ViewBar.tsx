@@ -157,7 +157,12 @@ function FocusControls({ focus, nodeName }: { focus: NonNullable<ViewSpec['focus
           </option>
         ))}
       </select>
-      <button type="button" className="canvas-view__step" aria-label="Leave focus" onClick={() => updateView({ focus: undefined })}>
+      <button
+        type="button"
+        className="canvas-view__step"
+        aria-label="Leave focus"
+        onClick={() => updateView({ focus: undefined })}
+      >
         ×
       </button>
     </div>
@@ -283,7 +288,13 @@ function SavedViewsMenu({ currentName, spec }: { currentName: string | null; spe
   };
   return (
     <div className="menu" ref={root}>
-      <button type="button" className="canvas-view__button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="canvas-view__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         Views{names.length > 0 ? ` (${names.length})` : ''}
       </button>
       {open && (
