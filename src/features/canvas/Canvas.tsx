@@ -30,6 +30,7 @@ import { AggregateNodeCard } from './AggregateNodeCard';
 import { RollupEdge } from './RollupEdge';
 import { toAggregateNodes, toRollupEdges, type AggregateFlowNode, type RollupFlowEdge } from './viewElements';
 import { isViewElementId, useViewProjection } from './useViewProjection';
+import { FarEdgeLayer } from './FarEdgeLayer';
 import {
   getLinkAreaKey,
   keepLinksNear,
@@ -113,10 +114,14 @@ export function Canvas() {
 
   const large = nodes.length > CULL_ABOVE;
   const linkAreaKey = useFlowStore(large ? getLinkArea : getNoLinkArea);
+  // Far out in a large design the links are one picture (FarEdgeLayer); only selected links stay
+  // SVG elements, so a selection still shows and can be clicked.
+  const farEdges = large && detail !== 'near';
   const edges = useMemo(() => {
+    if (farEdges) return allEdges.filter((e) => e.selected);
     const area = parseLinkAreaKey(linkAreaKey);
     return area ? keepLinksNear(allEdges, designNodes, area, selectedNodes) : allEdges;
-  }, [allEdges, designNodes, linkAreaKey, selectedNodes]);
+  }, [allEdges, designNodes, linkAreaKey, selectedNodes, farEdges]);
 
   // Nodes added without a position (in code, by paste of a bare node) go next to their links.
   useEffect(() => {
@@ -267,6 +272,7 @@ export function Canvas() {
         fitViewOptions={FIT_VIEW_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
+        {farEdges && <FarEdgeLayer links={links} />}
         {/* The minimap repaints every node on every drag frame: above the culling size it costs
             more than it gives (measured in bench/canvas.ts); fit view still frames everything. */}
         {!large && (
