@@ -11,6 +11,8 @@ import { useShortcuts } from './useShortcuts';
 import { ShareLayer } from '../features/share/ShareLayer';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { acceptImport } from './importActions';
+import { ViewBar } from '../features/views/ViewBar';
+import { SearchDialog } from '../features/views/SearchDialog';
 
 // Monaco is large: the code view loads only when opened (issue 6).
 const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({ default: m.CodePanel })));
@@ -27,6 +29,7 @@ export function App() {
           {!readOnly && <Palette />}
           <section className="canvas-area" aria-label="Canvas">
             <Canvas />
+            <ViewBar />
           </section>
           {codeOpen && !readOnly && (
             <Suspense fallback={<div className="code-panel code-panel--loading">Loading editor…</div>}>
@@ -39,6 +42,7 @@ export function App() {
         <FileErrorDialog />
         <ShareLayer />
         <ImportDialog onAccept={acceptImport} />
+        <SearchDialog />
       </div>
     </ReactFlowProvider>
   );

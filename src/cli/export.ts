@@ -4,8 +4,10 @@ import { EXPORT_FORMAT_IDS, exportDesign, isExportFormat } from '../core/export/
 import { detectFormat } from '../core/format/read';
 import type { CliIo } from './io';
 import { loadDesign, parseFlags } from './io';
+import { getNamedViewDesign } from '../core/views/view';
+import { lintDesign } from '../core/rules/engine';
 
-const USAGE = `usage: signalbox export FILE --to ${EXPORT_FORMAT_IDS.join('|')} [--out PATH]`;
+const USAGE = `usage: signalbox export FILE --to ${EXPORT_FORMAT_IDS.join('|')} [--out PATH] [--view NAME]`;
 
 /** Formats that give one file per service or flow: --out names a folder. */
 const FOLDER_FORMATS = new Set<ExportFormat>(['openapi', 'sequence']);
@@ -18,7 +20,7 @@ function joinForStdout(format: ExportFormat, files: ExportFile[]): string {
 
 /** `signalbox export FILE --to FORMAT [--out PATH]` (spec/cli.md). Exit 0 on success, 2 on bad input or output. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { flags, positionals, error } = parseFlags(args, { values: ['to', 'out'] });
+  const { flags, positionals, error } = parseFlags(args, { values: ['to', 'out', 'view'] });
   if (error) {
     io.stderr(`signalbox export: ${error}\n${USAGE}\n`);
     return 2;
@@ -46,7 +48,21 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     to === 'yaml' && detectFormat(loaded.text, file === '-' ? undefined : file) === 'yaml' && loaded.doc
       ? { text: loaded.text, doc: loaded.doc }
       : undefined;
-  const files = exportDesign(loaded.design, to, { previous });
+  let design = loaded.design;
+  if (typeof flags.view === 'string') {
+    // A named view is a picture of part of the design: only the diagram exports draw one.
+    if (to !== 'mermaid') {
+      io.stderr(`signalbox export: --view works with --to mermaid (a diagram of the view), not --to ${to}\n`);
+      return 2;
+    }
+    const viewed = getNamedViewDesign(design, flags.view, lintDesign(design));
+    if (!viewed.ok) {
+      io.stderr(`signalbox export: ${viewed.error}\n`);
+      return 2;
+    }
+    design = viewed.design;
+  }
+  const files = exportDesign(design, to, { previous: design === loaded.design ? previous : undefined });
   const out = typeof flags.out === 'string' ? flags.out : undefined;
 
   if (files.length === 0) {

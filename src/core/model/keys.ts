@@ -3,7 +3,9 @@
 
 /** The keys each object knows; anything else is kept and reported as a warning. */
 export const KNOWN_KEYS = {
-  design: ['signalbox', 'name', 'description', 'nodes', 'links', 'flows', 'rules', 'defaults'],
+  design: ['signalbox', 'name', 'description', 'nodes', 'links', 'flows', 'rules', 'defaults', 'views'],
+  view: ['level', 'collapsed', 'kinds', 'teams', 'tags', 'groups', 'protocols', 'severity', 'focus'],
+  viewFocus: ['node', 'hops', 'direction'],
   node: [
     'kind',
     'name',

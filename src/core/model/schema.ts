@@ -136,6 +136,23 @@ export const linkDefaultsSchema = z.looseObject(
   },
   { error: expected('expected a map of link defaults (timeoutMs, retry, delivery, dlq)') },
 );
+// Named views of a large design (issue 16): filters, focus and level, never edits.
+const VIEW_LEVEL_VALUES = ['services', 'groups', 'teams'] as const;
+const FOCUS_DIRECTION_VALUES = ['both', 'upstream', 'downstream'] as const;
+const textList = z.array(text, { error: expected('expected a list of text') });
+export const viewSchema = z.looseObject({
+  level: oneOf(VIEW_LEVEL_VALUES).optional(),
+  collapsed: textList.optional(),
+  kinds: z.array(oneOf(NODE_KINDS), { error: expected(`expected a list of node kinds`) }).optional(),
+  teams: textList.optional(),
+  tags: textList.optional(),
+  groups: textList.optional(),
+  protocols: textList.optional(),
+  severity: oneOf(SEVERITIES).optional(),
+  focus: z
+    .looseObject({ node: nonEmptyText, hops: nonNegativeInt, direction: oneOf(FOCUS_DIRECTION_VALUES).optional() })
+    .optional(),
+});
 
 export const designSchema = z.looseObject({
   signalbox: positiveInt,
@@ -146,4 +163,5 @@ export const designSchema = z.looseObject({
   flows: z.array(flowSchema, { error: expected('expected a list of flows') }).optional(),
   rules: z.record(z.string(), ruleSettingSchema, { error: expected('expected a map of rule id to setting') }).optional(),
   defaults: linkDefaultsSchema.optional(),
+  views: z.record(z.string(), viewSchema, { error: expected('expected a map of view name to view') }).optional(),
 });

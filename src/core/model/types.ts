@@ -143,6 +143,8 @@ export interface Design extends UnknownKeys {
   flows?: Flow[];
   rules?: Record<string, RuleSetting>;
   defaults?: LinkDefaults;
+  /** Named views (filters, focus, level): see core/views. */
+  views?: Record<string, DesignView>;
 }
 
 // --- Link defaults (issue 10): design-level settings a link without its own value inherits. ---
@@ -157,6 +159,19 @@ export interface LinkDefaults extends UnknownKeys {
   retry?: Retry;
   delivery?: Delivery;
   dlq?: string;
+}
+
+/** A named view as the file holds it; core/views/view.ts reads it as a ViewSpec. */
+export interface DesignView extends UnknownKeys {
+  level?: 'services' | 'groups' | 'teams';
+  collapsed?: string[];
+  kinds?: NodeKind[];
+  teams?: string[];
+  tags?: string[];
+  groups?: string[];
+  protocols?: string[];
+  severity?: Severity;
+  focus?: { node: string; hops: number; direction?: 'both' | 'upstream' | 'downstream' } & UnknownKeys;
 }
 
 /** A problem found reading a design: `links[3].timeoutMs: expected a positive integer`. */

@@ -114,6 +114,15 @@ export function validateDesign(raw: unknown): ValidationResult {
     flow.steps.forEach((step, s) => warnUnknown(step, KNOWN_KEYS.step, ['flows', f, 'steps', s]));
   });
 
+  for (const [name, view] of Object.entries(design.views ?? {})) {
+    warnUnknown(view, KNOWN_KEYS.view, ['views', name]);
+    warnUnknown(view.focus, KNOWN_KEYS.viewFocus, ['views', name, 'focus']);
+    // A stale view must not stop a design from opening: it focuses on nothing, and says so.
+    if (view.focus && !Object.prototype.hasOwnProperty.call(design.nodes, view.focus.node)) {
+      add('warning', ['views', name, 'focus', 'node'], `unknown node "${view.focus.node}" (the view shows nothing)`);
+    }
+  }
+
   if (issues.some((i) => i.severity === 'error')) return { issues, paths };
   return { design, issues, paths };
 }

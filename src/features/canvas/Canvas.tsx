@@ -28,6 +28,11 @@ import { requestImport } from '../../state/importRequest';
 import { setNodeDownInScenario, uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
 import { DesignNodeCard } from './DesignNodeCard';
 import { LinkEdge } from './LinkEdge';
+import { AggregateNodeCard } from './AggregateNodeCard';
+import { RollupEdge } from './RollupEdge';
+import { toAggregateNodes, toRollupEdges, type AggregateFlowNode, type RollupFlowEdge } from './viewElements';
+import { isViewElementId, useViewProjection } from './useViewProjection';
+import { FarEdgeLayer } from './FarEdgeLayer';
 import {
   getLinkAreaKey,
   keepLinksNear,
@@ -52,8 +57,10 @@ interface ConnectDrop {
 }
 
 // Module scope: a new object per render would remount every node (React Flow's guide).
-const nodeTypes = { design: DesignNodeCard } as const;
-const edgeTypes = { link: LinkEdge } as const;
+const nodeTypes = { design: DesignNodeCard, aggregate: AggregateNodeCard } as const;
+const edgeTypes = { link: LinkEdge, rollup: RollupEdge } as const;
+type CanvasNode = DesignFlowNode | AggregateFlowNode;
+type CanvasEdge = LinkFlowEdge | RollupFlowEdge;
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#64748b' } } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 } as const;
 const GRID: [number, number] = [16, 16];
@@ -79,8 +86,8 @@ const getNoLinkArea = () => '';
 
 const canEdit = () => !uiStore.getState().readOnly && !whatIfStore.getState().active;
 
-function minimapColor(node: DesignFlowNode): string {
-  return MINIMAP_COLORS[node.data.node.kind] ?? '#94a3b8';
+function minimapColor(node: CanvasNode): string {
+  return node.type === 'design' ? (MINIMAP_COLORS[node.data.node.kind] ?? '#94a3b8') : '#94a3b8';
 }
 const MINIMAP_COLORS: Record<string, string> = {
   service: '#3b82f6',
@@ -92,8 +99,12 @@ const MINIMAP_COLORS: Record<string, string> = {
 };
 
 export function Canvas() {
-  const designNodes = useDesignStore(selectNodes);
-  const links = useDesignStore(selectLinks);
+  const allDesignNodes = useDesignStore(selectNodes);
+  const allLinks = useDesignStore(selectLinks);
+  // A view (filters, focus, collapsed groups) draws part of the design; without one, all of it.
+  const view = useViewProjection(allDesignNodes, allLinks);
+  const designNodes = view?.nodes ?? allDesignNodes;
+  const links = view?.links ?? allLinks;
   const selection = useDesignStore(selectSelection);
   const documentVersion = useDesignStore((s) => s.documentVersion);
   const readOnly = useUiStore((s) => s.readOnly);
@@ -125,10 +136,14 @@ export function Canvas() {
 
   const large = nodes.length > CULL_ABOVE;
   const linkAreaKey = useFlowStore(large ? getLinkArea : getNoLinkArea);
+  // Far out in a large design the links are one picture (FarEdgeLayer); only selected links stay
+  // SVG elements, so a selection still shows and can be clicked.
+  const farEdges = large && detail !== 'near';
   const edges = useMemo(() => {
+    if (farEdges) return allEdges.filter((e) => e.selected);
     const area = parseLinkAreaKey(linkAreaKey);
     return area ? keepLinksNear(allEdges, designNodes, area, selectedNodes) : allEdges;
-  }, [allEdges, designNodes, linkAreaKey, selectedNodes]);
+  }, [allEdges, designNodes, linkAreaKey, selectedNodes, farEdges]);
 
   // Nodes added without a position (in code, by paste of a bare node) go next to their links.
   useEffect(() => {
@@ -136,14 +151,26 @@ export function Canvas() {
     designStore.getState().placeNodes(placeUnplacedNodes(designStore.getState().design));
   }, [designNodes]);
 
-  // A different document, or view mode: show all of it.
+  // A different document, view mode, or another view of it: show all of what is drawn.
+  const viewKey = view?.key ?? '';
   useEffect(() => {
     void fitView(FIT_VIEW_OPTIONS);
-  }, [documentVersion, readOnly, fitView]);
+  }, [documentVersion, readOnly, viewKey, fitView]);
+
+  const aggregateNodes = useMemo(() => toAggregateNodes(view?.projection.aggregates ?? []), [view?.projection]);
+  const rollupEdges = useMemo(() => toRollupEdges(view?.projection.rolledUp ?? []), [view?.projection]);
+  const flowNodes = useMemo<CanvasNode[]>(
+    () => (aggregateNodes.length > 0 ? [...nodes, ...aggregateNodes] : nodes),
+    [nodes, aggregateNodes],
+  );
+  const flowEdges = useMemo<CanvasEdge[]>(
+    () => (rollupEdges.length > 0 ? [...edges, ...rollupEdges] : edges),
+    [edges, rollupEdges],
+  );
 
   useFrameRequest();
 
-  const onNodesChange = useCallback((changes: NodeChange<DesignFlowNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const kept: NodeChange<DesignFlowNode>[] = [];
     let selectionChanged = false;
     const selected = new Set(designStore.getState().selection.nodes);
@@ -152,7 +179,7 @@ export function Canvas() {
         if (change.selected) selected.add(change.id);
         else selected.delete(change.id);
         selectionChanged = true;
-      } else if (change.type === 'position' || change.type === 'dimensions') {
+      } else if ((change.type === 'position' || change.type === 'dimensions') && !isViewElementId(change.id)) {
         kept.push(change);
       }
       // 'remove' is ignored: Delete goes through the store (deleteKeyCode is off).
@@ -161,11 +188,11 @@ export function Canvas() {
     if (selectionChanged) designStore.getState().select({ nodes: [...selected] });
   }, []);
 
-  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
     const selected = new Set(designStore.getState().selection.links);
     let changed = false;
     for (const change of changes) {
-      if (change.type !== 'select') continue;
+      if (change.type !== 'select' || isViewElementId(change.id)) continue;
       if (change.selected) selected.add(change.id);
       else selected.delete(change.id);
       changed = true;
@@ -174,9 +201,9 @@ export function Canvas() {
   }, []);
 
   // Record on drag stop: React Flow emits a position change per pixel, undo wants one step.
-  const onNodeDragStop = useCallback((_: unknown, _node: DesignFlowNode, dragged: DesignFlowNode[]) => {
+  const onNodeDragStop = useCallback((_: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
     const positions: Record<string, [number, number]> = {};
-    for (const n of dragged) positions[n.id] = [n.position.x, n.position.y];
+    for (const n of dragged) if (n.type === 'design') positions[n.id] = [n.position.x, n.position.y];
     designStore.getState().moveNodes(positions);
   }, []);
 
@@ -208,26 +235,29 @@ export function Canvas() {
       });
       return;
     }
-    if (!targetId || targetId === state.fromNode.id) return;
+    if (!targetId || targetId === state.fromNode.id || isViewElementId(targetId)) return;
     const fromIsSource = state.fromHandle?.type !== 'target';
     const [from, to] = fromIsSource ? [state.fromNode.id, targetId] : [targetId, state.fromNode.id];
     designStore.getState().connect(from, to);
   }, []);
 
-  const isValidConnection = useCallback((c: Connection | LinkFlowEdge) => c.source !== c.target, []);
+  const isValidConnection = useCallback(
+    (c: Connection | CanvasEdge) => c.source !== c.target && !isViewElementId(c.source) && !isViewElementId(c.target),
+    [],
+  );
 
   // What-if mode: a click takes a node down (or brings it back) instead of selecting it.
-  const onNodeClick = useCallback((_: unknown, node: DesignFlowNode) => {
+  const onNodeClick = useCallback((_: unknown, node: CanvasNode) => {
     const { active, down } = whatIfStore.getState();
-    if (active) setNodeDownInScenario(node.id, !down.includes(node.id));
+    if (active && node.type === 'design') setNodeDownInScenario(node.id, !down.includes(node.id));
   }, []);
 
   // Double-click renames in place, as in draw.io and Excalidraw (not in a view or in what-if).
-  const onNodeDoubleClick = useCallback((_: unknown, node: DesignFlowNode) => {
-    if (canEdit()) startRename('node', node.id);
+  const onNodeDoubleClick = useCallback((_: unknown, node: CanvasNode) => {
+    if (canEdit() && node.type === 'design') startRename('node', node.id);
   }, []);
-  const onEdgeDoubleClick = useCallback((_: unknown, edge: LinkFlowEdge) => {
-    if (canEdit()) startRename('link', edge.id);
+  const onEdgeDoubleClick = useCallback((_: unknown, edge: CanvasEdge) => {
+    if (canEdit() && edge.type === 'link') startRename('link', edge.id);
   }, []);
 
   const onConnectPick = useCallback(
@@ -279,9 +309,9 @@ export function Canvas() {
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
-      <ReactFlow<DesignFlowNode, LinkFlowEdge>
-        nodes={nodes}
-        edges={edges}
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={flowNodes}
+        edges={flowEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -317,10 +347,11 @@ export function Canvas() {
         fitViewOptions={FIT_VIEW_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
+        {farEdges && <FarEdgeLayer links={links} />}
         {/* The minimap repaints every node on every drag frame: above the culling size it costs
             more than it gives (measured in bench/canvas.ts); fit view still frames everything. */}
         {!large && (
-          <MiniMap<DesignFlowNode>
+          <MiniMap<CanvasNode>
             pannable
             zoomable
             nodeColor={minimapColor}
@@ -369,7 +400,7 @@ export function Canvas() {
           onClose={closeConnectMenu}
         />
       )}
-      {nodes.length === 0 && !readOnly && (
+      {nodes.length === 0 && aggregateNodes.length === 0 && !readOnly && !view && (
         <div className="canvas__empty" role="note">
           <strong>An empty design</strong>
           <span>

@@ -23,7 +23,7 @@ const CHAR_WIDTH = 6.4;
  * left of its broker is reached from the broker's left side, not by a loop around it. Every node
  * has the same size, so the boxes follow from the handle points without reading the DOM.
  */
-function routeLink(sx: number, sy: number, tx: number, ty: number, sourcePosition: Position, targetPosition: Position) {
+export function routeLink(sx: number, sy: number, tx: number, ty: number, sourcePosition: Position, targetPosition: Position) {
   const sourceLeft = sx - NODE_WIDTH;
   const targetRight = tx + NODE_WIDTH;
   if (tx >= sx) return { sourceX: sx, sourceY: sy, targetX: tx, targetY: ty, sourcePosition, targetPosition };

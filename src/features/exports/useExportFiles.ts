@@ -3,6 +3,8 @@ import type { ExportFile, ExportFormat } from '../../core/export/index';
 import { designStore } from '../../state/designStore';
 import { findingsStore } from '../../state/overlayStores';
 import { createExportRunner, type ExportRunner } from './exportRunner';
+import { viewStore } from '../../state/viewStore';
+import { designForView, isEmptyView } from '../../core/views/view';
 
 /** Edits are exported this long after the last one, not on every keystroke or drag step. */
 export const EXPORT_DEBOUNCE_MS = 300;
@@ -43,7 +45,11 @@ export function useExportFiles(format: ExportFormat | null): ExportFilesState {
     const exportNow = () => {
       run += 1;
       const mine = run;
-      const design = designStore.getState().design;
+      const whole = designStore.getState().design;
+      const spec = viewStore.getState().spec;
+      // The flowchart is a picture: of the view on the canvas when one is on, as PNG/SVG are.
+      const design =
+        format === 'mermaid' && spec && !isEmptyView(spec) ? designForView(whole, spec, findingsStore.getState()) : whole;
       const findings = format === 'markdown' ? findingsStore.getState().findings : [];
       runner.run({ design, format, findings }).then(
         (files) => {
@@ -67,6 +73,12 @@ export function useExportFiles(format: ExportFormat | null): ExportFilesState {
     const unsubscribeDesign = designStore.subscribe((s, prev) => {
       if (s.design !== prev.design) schedule();
     });
+    const unsubscribeView =
+      format === 'mermaid'
+        ? viewStore.subscribe((s, prev) => {
+            if (s.spec !== prev.spec) schedule();
+          })
+        : () => undefined;
     const unsubscribeFindings =
       format === 'markdown'
         ? findingsStore.subscribe((s, prev) => {
@@ -78,6 +90,7 @@ export function useExportFiles(format: ExportFormat | null): ExportFilesState {
       clearTimeout(timer);
       unsubscribeDesign();
       unsubscribeFindings();
+      unsubscribeView();
     };
   }, [format]);
 

@@ -5,6 +5,8 @@ import { LinkLength } from './LinkLength';
 import { ModalDialog } from '../../components/ModalDialog';
 import { ProtectLinkForm } from './ProtectLinkForm';
 import { makeEmbedSnippet, makeShareLinks } from './shareLinks';
+import { viewStore } from '../../state/viewStore';
+import { addViewName } from '../../core/views/viewLink';
 
 /**
  * The design as it is when the dialog opens, in links: an edit link, a view link with its embed
@@ -16,6 +18,13 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [design] = useState(() => designStore.getState().design);
   const [links] = useState(() => makeShareLinks(design));
   const [protect, setProtect] = useState(false);
+  // A view link can open on one of the design's named views (the current one by default).
+  const viewNames = Object.keys(design.views ?? {});
+  const [viewName, setViewName] = useState(() => {
+    const current = viewStore.getState().name;
+    return current && viewNames.includes(current) ? current : '';
+  });
+  const viewLink = addViewName(links.view, viewName);
   return (
     <ModalDialog labelledBy="share-dialog-title" onClose={onClose} className="share-dialog" testId="share-dialog">
       <div className="share-dialog__head">
@@ -42,11 +51,24 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         <h3 id="share-view-title" className="share-section__title">
           View-only link
         </h3>
-        <CopyField label="View link" value={links.view} buttonLabel="Copy view link" testId="share-view-link" />
-        <LinkLength url={links.view} />
+        {viewNames.length > 0 && (
+          <label className="share-view-name">
+            <span>Opens on</span>
+            <select value={viewName} onChange={(e) => setViewName(e.target.value)}>
+              <option value="">The whole design</option>
+              {viewNames.map((n) => (
+                <option key={n} value={n}>
+                  View “{n}”
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <CopyField label="View link" value={viewLink} buttonLabel="Copy view link" testId="share-view-link" />
+        <LinkLength url={viewLink} />
         <CopyField
           label="Embed (iframe)"
-          value={makeEmbedSnippet(links.view, design.name)}
+          value={makeEmbedSnippet(viewLink, design.name)}
           buttonLabel="Copy embed code"
           multiline
           testId="share-embed"

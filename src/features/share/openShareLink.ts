@@ -10,6 +10,9 @@ import { designStore } from '../../state/designStore';
 import { openNewDesign } from '../../state/openNewDesign';
 import { uiStore } from '../../state/overlayStores';
 import { shareLinkStore } from './shareLinkStore';
+import { setView } from '../../state/viewStore';
+import { splitViewName } from '../../core/views/viewLink';
+import { withExplicitCollapsed, type ViewSpec } from '../../core/views/view';
 
 /** What the app does when no link decides otherwise; injected so this feature does not import app/. */
 export interface BootSteps {
@@ -56,10 +59,11 @@ export function bootFromLocation(boot: BootSteps): boolean {
     openUsersDesign();
     return false;
   }
-  const fragment = location.hash.slice(1);
+  const { fragment, viewName } = splitViewName(location.hash.slice(1));
   const result = decodeShareFragment(fragment);
   if (result.ok) {
     openSharedDesign(result.design, result.mode, result.warnings);
+    if (result.mode === 'view') openNamedView(result.design, viewName);
     return true;
   }
   clearHash();
@@ -69,6 +73,12 @@ export function bootFromLocation(boot: BootSteps): boolean {
   }
   refuse(result.error);
   return false;
+}
+
+/** A view link that names one of the design's views opens on it (an unknown name is ignored). */
+function openNamedView(design: Design, viewName: string | null): void {
+  const saved = viewName ? design.views?.[viewName] : undefined;
+  if (viewName && saved) setView(withExplicitCollapsed(design, saved as ViewSpec), viewName);
 }
 
 function refuse(error: ShareError): void {
