@@ -10,8 +10,9 @@ usage:
   signalbox share FILE [--base URL]
   signalbox open LINK
   signalbox simulate FILE (--down NODE[,NODE...] | --each) [--format text|json|markdown]
+  signalbox diff BASE HEAD [--format text|json|markdown|sarif] [--fail-on breaking|error|warning|never]
 
-FILE may be - to read standard input.`;
+FILE may be - to read standard input; diff also reads git:REF:PATH.`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   share: () => import('./share'),
   open: () => import('./open'),
   simulate: () => import('./simulate'),
+  diff: () => import('./diff'),
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
