@@ -9,6 +9,7 @@ import { Toast } from './Toast';
 import { FileErrorDialog } from './FileErrorDialog';
 import { useShortcuts } from './useShortcuts';
 import { ShareLayer } from '../features/share/ShareLayer';
+import { CompareOverlay } from '../features/versions/CompareOverlay';
 
 // Monaco is large: the code view loads only when opened (issue 6).
 const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({ default: m.CodePanel })));
@@ -25,6 +26,7 @@ export function App() {
           {!readOnly && <Palette />}
           <section className="canvas-area" aria-label="Canvas">
             <Canvas />
+            {!readOnly && <CompareOverlay />}
           </section>
           {codeOpen && !readOnly && (
             <Suspense fallback={<div className="code-panel code-panel--loading">Loading editor…</div>}>

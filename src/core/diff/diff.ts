@@ -22,6 +22,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** A value as the text output shows it: short, one line (a 5,000-character name is cut). */
 export function showValue(value: unknown): string {
+  // A list of objects (flow steps) reads better as its length than as cut-off JSON.
+  if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
+    return `${value.length} item${value.length === 1 ? '' : 's'}`;
+  }
   const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? 'undefined');
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
@@ -273,19 +277,27 @@ export function compareDesigns(base: Design, head: Design): DesignChange[] {
 function markChannelBreaks(base: Design, head: Design, out: DesignChange[]): void {
   const before = getChannelEnds(base);
   const after = getChannelEnds(head);
+  let headLinks: Map<string, Link> | undefined;
+  // Only a breaking channel names its remaining ends, so the link map is built at most once.
+  const ends = (ids: readonly string[], end: 'from' | 'to') => {
+    headLinks ??= new Map(head.links.map((l) => [getLinkId(l), l]));
+    return ids.map((id) => headLinks!.get(id)?.[end] ?? id).join(', ');
+  };
   for (const [key, b] of before) {
     const h = after.get(key) ?? { key, producers: [], consumers: [] };
-    const [broker, ...rest] = key.split(':');
-    const channel = `${rest.join(':')} on ${broker ?? ''}`;
-    const consumerNodes = h.consumers.map((id) => head.links.find((l) => getLinkId(l) === id)?.to ?? id);
-    const producerNodes = h.producers.map((id) => head.links.find((l) => getLinkId(l) === id)?.from ?? id);
+    const colon = key.indexOf(':');
+    const channel = `${key.slice(colon + 1)} on ${key.slice(0, colon)}`;
     if (b.producers.length > 0 && h.producers.length === 0 && h.consumers.length > 0) {
-      const reason = `channel ${channel} loses its last producer while ${consumerNodes.join(', ')} still consume${consumerNodes.length === 1 ? 's' : ''} it`;
-      markLinks(b.producers, reason, out);
+      const verb = h.consumers.length === 1 ? 'consumes' : 'consume';
+      markLinks(b.producers, `channel ${channel} loses its last producer while ${ends(h.consumers, 'to')} still ${verb} it`, out);
     }
     if (b.consumers.length > 0 && h.consumers.length === 0 && h.producers.length > 0) {
-      const reason = `channel ${channel} loses its last consumer while ${producerNodes.join(', ')} still publish${producerNodes.length === 1 ? 'es' : ''} to it`;
-      markLinks(b.consumers, reason, out);
+      const verb = h.producers.length === 1 ? 'publishes' : 'publish';
+      markLinks(
+        b.consumers,
+        `channel ${channel} loses its last consumer while ${ends(h.producers, 'from')} still ${verb} to it`,
+        out,
+      );
     }
   }
 }

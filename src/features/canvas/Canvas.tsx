@@ -36,6 +36,8 @@ import {
   type LinkFlowEdge,
 } from './flowElements';
 import { useFrameRequest } from './useFrameRequest';
+import { useDiffOverlayStore } from '../../state/diffOverlay';
+import { getGhostElements } from './ghostElements';
 
 // Module scope: a new object per render would remount every node (React Flow's guide).
 const nodeTypes = { design: DesignNodeCard } as const;
@@ -107,6 +109,13 @@ export function Canvas() {
     const area = parseLinkAreaKey(linkAreaKey);
     return area ? keepLinksNear(allEdges, designNodes, area, selectedNodes) : allEdges;
   }, [allEdges, designNodes, linkAreaKey, selectedNodes]);
+
+  // Compare with a version: what the version had and the design lost, ghosted where it was.
+  const ghostNodes = useDiffOverlayStore((s) => s.ghostNodes);
+  const ghostLinks = useDiffOverlayStore((s) => s.ghostLinks);
+  const ghosts = useMemo(() => getGhostElements(ghostNodes, ghostLinks), [ghostNodes, ghostLinks]);
+  const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts]);
+  const shownEdges = useMemo(() => (ghosts.edges.length ? [...edges, ...ghosts.edges] : edges), [edges, ghosts]);
 
   // Nodes added without a position (in code, by paste of a bare node) go next to their links.
   useEffect(() => {
@@ -208,8 +217,8 @@ export function Canvas() {
       onDrop={onDrop}
     >
       <ReactFlow<DesignFlowNode, LinkFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NodeIcon } from '../../components/NodeIcon';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { useFindingsStore, useWhatIfStore } from '../../state/overlayStores';
+import { useDiffOverlayStore } from '../../state/diffOverlay';
 import type { DesignFlowNode } from './flowElements';
 
 /**
@@ -13,12 +14,14 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
   const { node } = data;
   const severity = useFindingsStore((s) => s.worstByNode[id]);
   const state = useWhatIfStore((s) => (s.active ? s.states[id] : undefined));
+  const diff = useDiffOverlayStore((s) => s.nodes[id]);
   const meta = [NODE_KIND_LABELS[node.kind] ?? node.kind, node.tech, node.team].filter(Boolean).join(' · ');
   const className = [
     'sb-node',
     `sb-node--${node.kind}`,
     selected ? 'sb-node--selected' : '',
     state ? `sb-node--state-${state}` : '',
+    diff ? `sb-node--diff-${diff}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -44,6 +47,7 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
         </span>
       )}
       {state && <span className={`sb-node__state sb-node__state--${state}`}>{state}</span>}
+      {diff && <span className={`sb-node__diff sb-node__diff--${diff}`}>{diff}</span>}
       <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} data-testid={`handle-out-${id}`} />
     </div>
   );

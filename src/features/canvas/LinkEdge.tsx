@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { BaseEdge, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
 import { useFindingsStore } from '../../state/overlayStores';
+import { useDiffOverlayStore } from '../../state/diffOverlay';
 import { getLinkLabel, getShortLabel, type LinkFlowEdge } from './flowElements';
 
 const CHAR_WIDTH = 6.4;
@@ -57,6 +58,7 @@ export const LinkEdge = memo(function LinkEdge({
   markerEnd,
 }: EdgeProps<LinkFlowEdge>) {
   const severity = useFindingsStore((s) => s.worstByLink[id]);
+  const diff = useDiffOverlayStore((s) => s.links[id]);
   const [path, labelX, labelY] = getBezierPath(routeLink(sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition));
   // A drag re-renders the edges of the moved nodes every frame: the label depends on the link only.
   const link = data?.link;
@@ -74,15 +76,15 @@ export const LinkEdge = memo(function LinkEdge({
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`sb-edge ${kindClass}${selected ? ' sb-edge--selected' : ''}`}
+        className={`sb-edge ${kindClass}${selected ? ' sb-edge--selected' : ''}${diff ? ` sb-edge--diff-${diff}` : ''}`}
         interactionWidth={16}
       />
       <g
-        className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}`}
+        className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}${diff ? ` sb-edge-label--diff-${diff}` : ''}`}
         transform={`translate(${labelX} ${labelY})`}
         data-testid={`edge-label-${id}`}
       >
-        {label !== fullLabel && <title>{fullLabel}</title>}
+        {(label !== fullLabel || diff) && <title>{diff ? `${fullLabel} (${diff})` : fullLabel}</title>}
         <rect x={-width / 2} y={-10} width={width} height={20} rx={10} />
         <text textAnchor="middle" dominantBaseline="central">
           {label}
