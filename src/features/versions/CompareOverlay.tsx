@@ -13,6 +13,9 @@ function frameChange(change: DesignChange): void {
   else if (change.element === 'link' || change.element === 'message') requestFrame([], [change.id]);
 }
 
+/** `3 -> 5` as `3 → 5` that never breaks across lines (the CLI keeps ASCII arrows). */
+const showMessage = (message: string) => message.replace(/ -> /g, '\u00a0→\u00a0');
+
 function ChangeItem({ change }: { change: DesignChange }) {
   const frameable = change.element === 'node' || change.element === 'link' || change.element === 'message';
   return (
@@ -23,10 +26,10 @@ function ChangeItem({ change }: { change: DesignChange }) {
       </span>
       {frameable ? (
         <button type="button" className="compare__message compare__message--link" onClick={() => frameChange(change)}>
-          {change.message}
+          {showMessage(change.message)}
         </button>
       ) : (
-        <span className="compare__message">{change.message}</span>
+        <span className="compare__message">{showMessage(change.message)}</span>
       )}
     </li>
   );
