@@ -13,6 +13,7 @@ const NODE_BENCHES = [
   'bench/share.ts',
   'bench/simulate.ts',
   'bench/import.ts',
+  'bench/diff.ts',
 ];
 const BROWSER_BENCHES = ['bench/bundle.ts', 'bench/canvas.ts', 'bench/lint-browser.ts'];
 

@@ -13,6 +13,7 @@ import { ImportDialog } from '../features/import/ImportDialog';
 import { acceptImport } from './importActions';
 import { ViewBar } from '../features/views/ViewBar';
 import { SearchDialog } from '../features/views/SearchDialog';
+import { CompareOverlay } from '../features/versions/CompareOverlay';
 
 // Monaco is large: the code view loads only when opened (issue 6).
 const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({ default: m.CodePanel })));
@@ -30,6 +31,7 @@ export function App() {
           <section className="canvas-area" aria-label="Canvas">
             <Canvas />
             <ViewBar />
+            {!readOnly && <CompareOverlay />}
           </section>
           {codeOpen && !readOnly && (
             <Suspense fallback={<div className="code-panel code-panel--loading">Loading editor…</div>}>

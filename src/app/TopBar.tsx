@@ -3,6 +3,7 @@ import { designStore, useDesignStore } from '../state/designStore';
 import { uiStore, useUiStore } from '../state/overlayStores';
 import { ShareButton } from '../features/share/ShareButton';
 import { DesignLibraryButton } from '../features/share/DesignLibraryButton';
+import { VersionsButton } from '../features/versions/VersionsButton';
 import { TemplatesMenu } from './TemplatesMenu';
 import { autoLayout, FILE_ACCEPT, newDesign, openFile, saveFile } from './fileActions';
 import { BrandMark } from './BrandMark';
@@ -37,6 +38,7 @@ export function TopBar() {
       />
       <nav className="topbar__group" aria-label="File">
         <DesignLibraryButton />
+        <VersionsButton />
         <button type="button" className="button button--ghost" onClick={newDesign} title="New blank design">
           New
         </button>

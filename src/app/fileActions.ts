@@ -13,6 +13,7 @@ import { designStore } from '../state/designStore';
 import { openNewDesign } from '../state/openNewDesign';
 import { requestFrame, uiStore } from '../state/overlayStores';
 import { shellStore } from '../state/shellStore';
+import { keepIncomingVersion } from '../state/versions';
 
 export const FILE_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
@@ -30,9 +31,12 @@ export async function openFile(file: File): Promise<void> {
     return;
   }
   // A YAML file's comments and layout are kept: edits are written over its text (Save file, code view).
-  openNewDesign(design, detectFormat(text, file.name) === 'yaml' ? text : null);
+  const id = openNewDesign(design, detectFormat(text, file.name) === 'yaml' ? text : null);
+  // The file as it came is a version: Compare shows what was changed since it was opened.
+  const versionError = keepIncomingVersion(id, design, 'file', file.name);
   const warnings = issues.length;
   designStore.getState().setNotice(`Opened ${file.name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
+  if (versionError) designStore.getState().setNotice(versionError);
   // A file without positions is laid out; half-placed files keep what they have.
   const unplaced = countUnplacedNodes(design);
   if (unplaced > 0 && unplaced * 2 >= Object.keys(design.nodes).length) await autoLayout();

@@ -12,10 +12,11 @@ usage:
   signalbox simulate FILE (--down NODE[,NODE...] | --each) [--format text|json|markdown]
   signalbox import FILE... [--from compose|kubernetes|asyncapi|openapi] [--format yaml|json] [--into DESIGN]
   signalbox drift DESIGN FILE... [--format text|json]
+  signalbox diff BASE HEAD [--format text|json|markdown|sarif] [--fail-on breaking|error|warning|never]
 
   signalbox --version | --help
 
-FILE may be - to read standard input.`;
+FILE may be - to read standard input; diff also reads git:REF:PATH.`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   simulate: () => import('./simulate'),
   import: () => import('./import'),
   drift: () => import('./drift'),
+  diff: () => import('./diff'),
 };
 
 /** Every command `main` dispatches; the package test runs each one from the installed tarball. */

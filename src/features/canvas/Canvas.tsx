@@ -55,6 +55,8 @@ interface ConnectDrop {
   other: string;
   direction: 'out' | 'in';
 }
+import { useDiffOverlayStore } from '../../state/diffOverlay';
+import { getGhostElements } from './ghostElements';
 
 // Module scope: a new object per render would remount every node (React Flow's guide).
 const nodeTypes = { design: DesignNodeCard, aggregate: AggregateNodeCard } as const;
@@ -145,6 +147,13 @@ export function Canvas() {
     return area ? keepLinksNear(allEdges, designNodes, area, selectedNodes) : allEdges;
   }, [allEdges, designNodes, linkAreaKey, selectedNodes, farEdges]);
 
+  // Compare with a version: what the version had and the design lost, ghosted where it was.
+  const ghostNodes = useDiffOverlayStore((s) => s.ghostNodes);
+  const ghostLinks = useDiffOverlayStore((s) => s.ghostLinks);
+  const ghosts = useMemo(() => getGhostElements(ghostNodes, ghostLinks), [ghostNodes, ghostLinks]);
+  const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts]);
+  const shownEdges = useMemo(() => (ghosts.edges.length ? [...edges, ...ghosts.edges] : edges), [edges, ghosts]);
+
   // Nodes added without a position (in code, by paste of a bare node) go next to their links.
   useEffect(() => {
     if (Object.values(designNodes).every((n) => n.at)) return;
@@ -160,12 +169,12 @@ export function Canvas() {
   const aggregateNodes = useMemo(() => toAggregateNodes(view?.projection.aggregates ?? []), [view?.projection]);
   const rollupEdges = useMemo(() => toRollupEdges(view?.projection.rolledUp ?? []), [view?.projection]);
   const flowNodes = useMemo<CanvasNode[]>(
-    () => (aggregateNodes.length > 0 ? [...nodes, ...aggregateNodes] : nodes),
-    [nodes, aggregateNodes],
+    () => (aggregateNodes.length > 0 ? [...shownNodes, ...aggregateNodes] : shownNodes),
+    [shownNodes, aggregateNodes],
   );
   const flowEdges = useMemo<CanvasEdge[]>(
-    () => (rollupEdges.length > 0 ? [...edges, ...rollupEdges] : edges),
-    [edges, rollupEdges],
+    () => (rollupEdges.length > 0 ? [...shownEdges, ...rollupEdges] : shownEdges),
+    [shownEdges, rollupEdges],
   );
 
   useFrameRequest();

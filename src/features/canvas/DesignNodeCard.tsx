@@ -5,6 +5,7 @@ import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { useFindingsStore, useWhatIfStore } from '../../state/overlayStores';
 import { nodeSchema } from '../../core/model/schema';
 import { designStore } from '../../state/designStore';
+import { useDiffOverlayStore } from '../../state/diffOverlay';
 import type { DesignFlowNode } from './flowElements';
 import { InlineNameInput } from './InlineNameInput';
 import { endRename, useIsRenaming } from './renameStore';
@@ -27,12 +28,14 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
   const severity = useFindingsStore((s) => s.worstByNode[id]);
   const state = useWhatIfStore((s) => (s.active ? s.states[id] : undefined));
   const renaming = useIsRenaming('node', id);
+  const diff = useDiffOverlayStore((s) => s.nodes[id]);
   const meta = [NODE_KIND_LABELS[node.kind] ?? node.kind, node.tech, node.team].filter(Boolean).join(' · ');
   const className = [
     'sb-node',
     `sb-node--${node.kind}`,
     selected ? 'sb-node--selected' : '',
     state ? `sb-node--state-${state}` : '',
+    diff ? `sb-node--diff-${diff}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -70,6 +73,7 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
         </span>
       )}
       {state && <span className={`sb-node__state sb-node__state--${state}`}>{state}</span>}
+      {diff && <span className={`sb-node__diff sb-node__diff--${diff}`}>{diff}</span>}
       <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} data-testid={`handle-out-${id}`} />
     </div>
   );

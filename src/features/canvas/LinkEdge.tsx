@@ -15,6 +15,7 @@ function commitLinkLabel(id: string, link: Link, text: string): string | undefin
   const store = designStore.getState();
   return store.updateLink(id, parsed.patch) === undefined ? (store.notice?.text ?? 'could not rename the link') : undefined;
 }
+import { useDiffOverlayStore } from '../../state/diffOverlay';
 
 const CHAR_WIDTH = 6.4;
 
@@ -113,6 +114,7 @@ export const LinkEdge = memo(function LinkEdge({
   const renaming = useIsRenaming('link', id);
   const lane = data?.lane ?? 0;
   const [path, labelX, labelY] = getLinkPath(routeLink(sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition), lane);
+  const diff = useDiffOverlayStore((s) => s.links[id]);
   // A drag re-renders the edges of the moved nodes every frame: the label depends on the link only.
   const link = data?.link;
   const { fullLabel, label, width } = useMemo(() => {
@@ -129,15 +131,15 @@ export const LinkEdge = memo(function LinkEdge({
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`sb-edge ${kindClass}${selected ? ' sb-edge--selected' : ''}`}
+        className={`sb-edge ${kindClass}${selected ? ' sb-edge--selected' : ''}${diff ? ` sb-edge--diff-${diff}` : ''}`}
         interactionWidth={16}
       />
       <g
-        className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}`}
+        className={`sb-edge-label${selected ? ' sb-edge-label--selected' : ''}${diff ? ` sb-edge-label--diff-${diff}` : ''}`}
         transform={`translate(${labelX} ${labelY})`}
         data-testid={`edge-label-${id}`}
       >
-        {label !== fullLabel && <title>{fullLabel}</title>}
+        {(label !== fullLabel || diff) && <title>{diff ? `${fullLabel} (${diff})` : fullLabel}</title>}
         <rect x={-width / 2} y={-10} width={width} height={20} rx={10} />
         <text textAnchor="middle" dominantBaseline="central">
           {label}

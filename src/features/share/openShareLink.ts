@@ -8,6 +8,7 @@ import { decodeShareFragment, isShareFragment, type ShareError, type ShareMode }
 import { decryptShareFragment } from '../../core/share/protect';
 import { designStore } from '../../state/designStore';
 import { openNewDesign } from '../../state/openNewDesign';
+import { keepIncomingVersion } from '../../state/versions';
 import { uiStore } from '../../state/overlayStores';
 import { shareLinkStore } from './shareLinkStore';
 import { setView } from '../../state/viewStore';
@@ -102,7 +103,8 @@ function openSharedDesign(design: Design, mode: ShareMode, warnings: Issue[]): v
 
 /** A new entry, never an existing id: a link must not overwrite anyone's own work. */
 function addToLibrary(design: Design): void {
-  openNewDesign(design);
+  // The design as the link carried it is a version: Compare shows what was changed since.
+  keepIncomingVersion(openNewDesign(design), design, 'link');
   startAutosaveOnce();
 }
 

@@ -1,0 +1,38 @@
+import type { DesignNode, Link } from '../../core/model/types';
+import { getLinkId } from '../../core/model/ids';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
+import type { DesignFlowNode, LinkFlowEdge } from './flowElements';
+
+/**
+ * What a compared version had and the design no longer has, drawn where the version had it:
+ * not selectable, draggable or connectable (it is not part of the design, nothing can edit it).
+ */
+export function getGhostElements(
+  ghostNodes: Record<string, DesignNode>,
+  ghostLinks: readonly Link[],
+): { nodes: DesignFlowNode[]; edges: LinkFlowEdge[] } {
+  const nodes = Object.entries(ghostNodes).map(([id, node]): DesignFlowNode => ({
+    id,
+    type: 'design',
+    position: { x: node.at?.[0] ?? 0, y: node.at?.[1] ?? 0 },
+    data: { node },
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+    selectable: false,
+    draggable: false,
+    connectable: false,
+    focusable: false,
+  }));
+  const edges = ghostLinks.map((link): LinkFlowEdge => ({
+    id: getLinkId(link),
+    type: 'link',
+    source: link.from,
+    target: link.to,
+    sourceHandle: 'out',
+    targetHandle: 'in',
+    selectable: false,
+    focusable: false,
+    data: { link, dense: false, lane: 0 },
+  }));
+  return { nodes, edges };
+}

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readDesign } from '../../core/format/read';
+import { getTemplate } from '../../core/templates/index';
+import { removeElements } from '../../core/model/edit';
+import { designStore } from '../../state/designStore';
+import { diffOverlayStore } from '../../state/diffOverlay';
+import type { DesignVersion } from '../../state/versions';
+import { restoreVersion, startCompare, stopCompare } from './compareVersion';
+
+const template = readDesign(getTemplate('food-delivery')!.yaml).design!;
+const version: DesignVersion = { id: 'v1', name: 'Before', savedAt: 1, origin: 'saved', design: template };
+
+afterEach(() => stopCompare());
+
+describe('compare with a version', () => {
+  it('marks added, changed and removed nodes and links, with ghosts for what was removed', () => {
+    designStore.getState().openDesign(template, 'd1');
+    const { replaceDesign, addNode, updateNode } = designStore.getState();
+    replaceDesign(removeElements(template, ['twilio'], []));
+    const added = addNode('service', [0, 0]);
+    updateNode('order', { replicas: 5 });
+    startCompare(version);
+    const overlay = diffOverlayStore.getState();
+    expect(overlay.version?.name).toBe('Before');
+    expect(overlay.nodes).toEqual({ [added]: 'added', order: 'changed', twilio: 'removed' });
+    expect(overlay.links).toEqual({ 'notification->twilio': 'removed' });
+    expect(Object.keys(overlay.ghostNodes)).toEqual(['twilio']);
+    expect(overlay.ghostLinks.map((l) => `${l.from}->${l.to}`)).toEqual(['notification->twilio']);
+    stopCompare();
+    expect(diffOverlayStore.getState()).toMatchObject({ version: null, nodes: {}, ghostLinks: [] });
+  });
+
+  it('restoring is one undo step and ends the comparison', () => {
+    designStore.getState().openDesign(template, 'd1');
+    designStore.getState().addNode('service', [0, 0]);
+    designStore.getState().updateNode('order', { replicas: 5 });
+    const edited = designStore.getState().design;
+    startCompare(version);
+    restoreVersion(version);
+    expect(designStore.getState().design).toEqual(template);
+    expect(diffOverlayStore.getState().version).toBeNull();
+    designStore.getState().undo();
+    expect(designStore.getState().design).toBe(edited);
+  });
+
+  it('opening another design ends the comparison', () => {
+    designStore.getState().openDesign(template, 'd1');
+    startCompare(version);
+    designStore.getState().openDesign({ ...template, name: 'Other' }, 'd2');
+    expect(diffOverlayStore.getState().version).toBeNull();
+  });
+});
