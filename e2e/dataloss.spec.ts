@@ -83,7 +83,7 @@ test('storage full: the work stays, the warning stays, Save file keeps it, leavi
   for (const [width, height] of [
     [1440, 900],
     [1024, 700],
-  ]) {
+  ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${SHOTS}/storage-full-${width}x${height}.png` });
   }
