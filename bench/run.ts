@@ -10,10 +10,13 @@ const NODE_BENCHES = [
   'bench/open.ts',
   'bench/lint.ts',
   'bench/export.ts',
+  'bench/markdown.ts',
   'bench/share.ts',
   'bench/simulate.ts',
   'bench/import.ts',
   'bench/diff.ts',
+  'bench/scale.ts',
+  'bench/fuzz.ts',
 ];
 const BROWSER_BENCHES = ['bench/bundle.ts', 'bench/canvas.ts', 'bench/lint-browser.ts'];
 

@@ -6,6 +6,7 @@ import { Palette } from '../features/palette/Palette';
 import { Canvas } from '../features/canvas/Canvas';
 import { useUiStore } from '../state/overlayStores';
 import { Toast } from './Toast';
+import { StorageWarning } from './StorageWarning';
 import { FileErrorDialog } from './FileErrorDialog';
 import { useShortcuts } from './useShortcuts';
 import { ShareLayer } from '../features/share/ShareLayer';
@@ -26,6 +27,7 @@ export function App() {
     <ReactFlowProvider>
       <div className={`app${readOnly ? ' app--readonly' : ''}`}>
         {!readOnly && <TopBar />}
+        {!readOnly && <StorageWarning />}
         <main className="workspace">
           {!readOnly && <Palette />}
           <section className="canvas-area" aria-label="Canvas">

@@ -1,14 +1,41 @@
+import { readDesign } from '../core/format/read';
 import { designStore } from '../state/designStore';
-import { newDesignId, saveDesign, saveSourceText } from '../state/library';
+import {
+  designKey,
+  newDesignId,
+  readSourceText,
+  saveDesign,
+  saveNewDesign,
+  saveSourceText,
+  setCurrentDesign,
+} from '../state/library';
+import { flushPendingEdits } from '../state/pendingEdits';
+import { storageStatusStore } from '../state/storageStatus';
 
 const DEBOUNCE_MS = 250;
 
+/** What the user reads when storage refuses: no raw `setItem` text, and what to do about it. */
+const STORAGE_FULL =
+  'Browser storage is full or blocked: your latest changes are kept in this tab only. Use Save file to keep them; closing or reloading this tab would lose them.';
+
 /**
  * Save the design on every change (debounced, so a burst of typing is one write) and flush when
- * the page is hidden or closed, so a reload or a crash loses nothing.
+ * the page is hidden or closed, so a reload or a crash loses nothing. Another tab saving the same
+ * design is noticed (the `storage` event): its version is loaded, and unsaved changes here are
+ * kept as a separate design rather than overwriting it.
  */
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The text this tab last wrote, so its own write echoed back is not taken for another tab's. */
+  let lastWritten: string | undefined;
+
+  const reportSave = (error: string | undefined) => {
+    if (error) {
+      const { since } = storageStatusStore.getState();
+      storageStatusStore.setState({ problem: STORAGE_FULL, since: since ?? Date.now() });
+    } else if (storageStatusStore.getState().problem) storageStatusStore.setState({ problem: null, since: null });
+  };
+
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -18,27 +45,72 @@ export function startAutosave(): () => void {
       id = newDesignId();
       designStore.setState({ designId: id });
     }
-    const error = saveDesign(id, state.design);
-    if (error) state.setNotice(error);
+    lastWritten = JSON.stringify(state.design);
+    reportSave(saveDesign(id, state.design));
   };
+
   const unsubscribe = designStore.subscribe((state, previous) => {
     if (state.sourceText !== previous.sourceText && state.designId && state.designId === previous.designId) {
       const error = saveSourceText(state.designId, state.sourceText);
-      if (error) state.setNotice(error);
+      if (error) reportSave(error);
     }
     // Opening a design is not an edit: only a changed design is saved (keeps "edited" times honest).
     if (state.design === previous.design) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);
   });
+
   const onHide = () => {
+    // Views hold typing back for a moment: push it into the design first, then save it.
+    flushPendingEdits();
     if (timer !== undefined) flush();
   };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHide();
+  };
+
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    onHide();
+    if (storageStatusStore.getState().problem === null) return;
+    // The browser shows its own "leave site?" question; the text is not shown by modern browsers.
+    event.preventDefault();
+    event.returnValue = STORAGE_FULL;
+  };
+
+  const onStorage = (event: StorageEvent) => {
+    const state = designStore.getState();
+    const id = state.designId;
+    if (!id || event.key !== designKey(id) || event.newValue === null) return;
+    if (event.newValue === lastWritten || event.newValue === JSON.stringify(state.design)) return;
+    const theirs = readDesign(event.newValue, 'design.json').design;
+    if (!theirs) return;
+    const unsaved = timer !== undefined;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    let notice = `"${theirs.name}" was changed in another tab; its latest version is open here now.`;
+    if (unsaved) {
+      // Both tabs changed it: keep this tab's changes as their own design, never drop either.
+      const mine = { ...state.design, name: `${state.design.name} (this tab's version)` };
+      const saved = saveNewDesign(mine, null);
+      reportSave(saved.error);
+      // saveNewDesign makes the copy current; the design open here stays the current one.
+      setCurrentDesign(id);
+      notice = `"${theirs.name}" was changed in another tab while you edited it here: its version is open now, and your changes are kept as "${mine.name}" in Designs.`;
+    }
+    lastWritten = event.newValue;
+    state.openDesign(theirs, id, readSourceText(id));
+    designStore.getState().setNotice(notice);
+  };
+
   window.addEventListener('pagehide', onHide);
-  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('beforeunload', onBeforeUnload);
+  window.addEventListener('storage', onStorage);
+  document.addEventListener('visibilitychange', onVisibility);
   return () => {
     unsubscribe();
     window.removeEventListener('pagehide', onHide);
-    document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('beforeunload', onBeforeUnload);
+    window.removeEventListener('storage', onStorage);
+    document.removeEventListener('visibilitychange', onVisibility);
   };
 }

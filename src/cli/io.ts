@@ -1,4 +1,5 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import process from 'node:process';
 import { readDesign, formatIssue } from '../core/format/read';
 import type { Design } from '../core/model/types';
@@ -24,11 +25,35 @@ export function createProcessIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
     writeText: async (path, text) => {
-      const dir = path.replace(/[/\\][^/\\]*$/, '');
-      if (dir && dir !== path) await mkdir(dir, { recursive: true });
+      await makeParents(resolve(path));
       await writeFile(path, text, 'utf8');
     },
   };
+}
+
+/**
+ * Create the missing folders above `path` one level at a time. Node's `mkdir({ recursive: true })`
+ * spins forever under /proc (`--out /proc/x/y` hung the command): each level is made on its own,
+ * so the first that cannot be made fails with its own error.
+ */
+async function makeParents(path: string): Promise<void> {
+  const missing: string[] = [];
+  let dir = dirname(path);
+  for (;;) {
+    const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (info) {
+      if (!info.isDirectory()) throw new Error(`${dir} is not a folder`);
+      break;
+    }
+    missing.push(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const folder of missing.reverse()) await mkdir(folder);
 }
 
 export interface LoadedDesign {

@@ -66,4 +66,25 @@ describe('the library index, damaged', () => {
     expect(index).toEqual({ designs: [{ id: 'ok', name: 'Design ok', createdAt: 0, updatedAt: 0 }], currentId: null });
     expect(problem).toBe('5 damaged entries in the design list were left out');
   });
+
+  it('lists again a stored design the index does not list (issue 11, item 9)', () => {
+    saveDesign('listed', design('Listed'));
+    store.setItem('signalbox:design:lost', JSON.stringify(design('Lost one')));
+    const { index, problem } = readIndexReport();
+    expect(index.designs.map((d) => [d.id, d.name])).toEqual([
+      ['listed', 'Listed'],
+      ['lost', 'Lost one'],
+    ]);
+    expect(problem).toBe('1 stored design was missing from the design list and is listed again');
+    // The next save writes it into the list for good.
+    saveDesign('listed', design('Listed 2'));
+    expect(readIndexReport().problem).toBeUndefined();
+    expect(readIndex().designs.map((d) => d.id)).toEqual(['listed', 'lost']);
+  });
+
+  it('reports nothing when every stored design is listed (near miss)', () => {
+    saveDesign('a', design('A'));
+    saveDesign('b', design('B'));
+    expect(readIndexReport().problem).toBeUndefined();
+  });
 });

@@ -19,6 +19,11 @@ interface LibraryIndex {
 
 const INDEX_KEY = 'signalbox:library';
 const DESIGN_KEY = (id: string) => `signalbox:design:${id}`;
+
+/** The storage key a design is kept under (autosave watches it for other tabs' writes). */
+export function designKey(id: string): string {
+  return DESIGN_KEY(id);
+}
 /** The YAML text a design was opened or typed as, kept for its comments (see writeDesignYamlOver). */
 const SOURCE_KEY = (id: string) => `signalbox:source:${id}`;
 
@@ -72,11 +77,24 @@ export function readIndexReport(): { index: LibraryIndex; problem?: string } {
       designs.push(entry);
     }
   }
-  const currentId = typeof parsed.currentId === 'string' && seen.has(parsed.currentId) ? parsed.currentId : null;
   const dropped = parsed.designs.length - designs.length;
-  const problem = dropped
-    ? `${dropped} damaged entr${dropped === 1 ? 'y' : 'ies'} in the design list ${dropped === 1 ? 'was' : 'were'} left out`
-    : undefined;
+  // A design stored but not listed (a write of the list that failed, another tab's race) would
+  // never appear: list it again, as a damaged list is rebuilt.
+  const missing = findStoredDesigns((id) => !seen.has(id));
+  for (const entry of missing) {
+    seen.add(entry.id);
+    designs.push(entry);
+  }
+  const currentId = typeof parsed.currentId === 'string' && seen.has(parsed.currentId) ? parsed.currentId : null;
+  const problems = [
+    dropped
+      ? `${dropped} damaged entr${dropped === 1 ? 'y' : 'ies'} in the design list ${dropped === 1 ? 'was' : 'were'} left out`
+      : '',
+    missing.length
+      ? `${missing.length} stored design${missing.length === 1 ? ' was' : 's were'} missing from the design list and ${missing.length === 1 ? 'is' : 'are'} listed again`
+      : '',
+  ].filter(Boolean);
+  const problem = problems.length > 0 ? problems.join('; ') : undefined;
   return { index: { designs, currentId }, problem };
 }
 
@@ -98,7 +116,7 @@ function toEntry(item: unknown): DesignEntry | undefined {
 }
 
 /** Every `signalbox:design:<id>` key, as entries named from what they hold (for rebuilding the index). */
-function findStoredDesigns(): DesignEntry[] {
+function findStoredDesigns(wanted: (id: string) => boolean = () => true): DesignEntry[] {
   const store = storage();
   if (!store) return [];
   const prefix = DESIGN_KEY('');
@@ -108,6 +126,8 @@ function findStoredDesigns(): DesignEntry[] {
       const key = store.key(i);
       if (!key?.startsWith(prefix) || key === prefix) continue;
       const id = key.slice(prefix.length);
+      // Only the designs asked for are parsed for their name: every save reads the index.
+      if (!wanted(id)) continue;
       let name: unknown;
       try {
         name = (JSON.parse(store.getItem(key) ?? '') as { name?: unknown } | null)?.name;

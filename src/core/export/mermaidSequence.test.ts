@@ -113,3 +113,20 @@ describe('mermaidSequences', () => {
     );
   });
 });
+
+describe('sequence export stays near-linear (issue 11, item 6)', () => {
+  it('10,000 clients with one name: unique file names, quickly', () => {
+    const nodes: Design['nodes'] = { api: { kind: 'service', name: 'API' } };
+    const links: Design['links'] = [];
+    for (let i = 0; i < 10_000; i++) {
+      nodes[`c${i}`] = { kind: 'client', name: 'Web' };
+      links.push({ from: `c${i}`, to: 'api', kind: 'sync' });
+    }
+    const start = performance.now();
+    const diagrams = mermaidSequences({ signalbox: 1, name: 'Many', nodes, links });
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(new Set(diagrams.map((d) => d.fileName)).size).toBe(10_000);
+    expect(diagrams[1]!.fileName).toBe('web-2.mmd');
+    expect(diagrams[9999]!.fileName).toBe('web-10000.mmd');
+  });
+});

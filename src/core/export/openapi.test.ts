@@ -211,3 +211,37 @@ describe('openApiDocuments', () => {
     );
   }, 120_000);
 });
+
+describe('characters outside the Basic Multilingual Plane (issue 11, item 2)', () => {
+  const withOperation = (operation: string, version?: string): Design => ({
+    ...DESIGN,
+    links: [
+      { from: 'web', to: 'gw', kind: 'sync', protocol: 'rest' },
+      { from: 'gw', to: 'order', kind: 'sync', protocol: 'rest', operations: [operation], ...(version ? { version } : {}) },
+    ],
+  });
+  const orderDoc = (design: Design) => openApiDocuments(design).find((f) => f.fileName === 'order.openapi.yaml')!;
+
+  it('an emoji in a path is percent-encoded as one code point and validates', async () => {
+    const file = orderDoc(withOperation('GET /orders/😀'));
+    expect(Object.keys(file.document.paths as object)).toEqual(['/orders/%F0%9F%98%80']);
+    expect(await openApiErrors(file.text, file.fileName)).toEqual([]);
+  });
+
+  it('a lone surrogate in a path or a version does not throw: it is written as U+FFFD', async () => {
+    const file = orderDoc(withOperation('GET /orders/\uD83D', 'v\uDE00'));
+    expect(Object.keys(file.document.paths as object)).toEqual(['/orders/%EF%BF%BD']);
+    expect((file.document.servers as { url: string }[])[0]!.url).toBe('/v%EF%BF%BD');
+    expect(await openApiErrors(file.text, file.fileName)).toEqual([]);
+  });
+
+  it('any text at all as an operation, path or version exports (fuzzed, full Unicode)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', minLength: 1 }), (path, version) => {
+        const files = openApiDocuments(withOperation(`GET /${path}`, version));
+        expect(files.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});

@@ -3,6 +3,14 @@ import type { Design, Link } from '../model/types';
 import { createUniqueNamer } from './slug';
 import { withLinkDefaults } from '../model/defaults';
 
+/**
+ * encodeURIComponent, but whole code points (an emoji is one) and a lone surrogate, which
+ * encodeURIComponent throws on (URIError), written as U+FFFD: a path stays a path.
+ */
+function encodeUriPart(text: string): string {
+  return encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD'));
+}
+
 /** One OpenAPI 3.1.0 document for one service or gateway that receives sync REST calls. */
 export interface OpenApiFile {
   nodeId: string;
@@ -50,7 +58,7 @@ export function parseRestOperation(operation: string): Route {
   const params: string[] = [];
   const path = match[2]!.replace(/\{([^{}/]*)\}|[^{}]+|[{}]/g, (part, name: string | undefined) => {
     if (name === undefined)
-      return part.replace(/[^A-Za-z0-9\-._~!$&'()*+,=:@/]/g, (char) => encodeURIComponent(char).replace(/'/g, '%27'));
+      return part.replace(/[^A-Za-z0-9\-._~!$&'()*+,=:@/]/gu, (char) => encodeUriPart(char).replace(/'/g, '%27'));
     let param = name.replace(/[^A-Za-z0-9_.-]/g, '_') || 'param';
     const base = param;
     for (let i = 2; params.includes(param); i++) param = `${base}${i}`;
@@ -138,7 +146,7 @@ function openApiFor(design: Design, nodeId: string, calls: Link[]): Record<strin
   }
 
   const versions = [...new Set(calls.map(versionOf).filter((version) => version !== undefined))];
-  const servers = versions.length > 0 ? versions.map((version) => ({ url: `/${encodeURIComponent(version)}` })) : [{ url: '/' }];
+  const servers = versions.length > 0 ? versions.map((version) => ({ url: `/${encodeUriPart(version)}` })) : [{ url: '/' }];
   return {
     openapi: '3.1.0',
     info: definedEntries({

@@ -2,6 +2,7 @@ import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import type { Document } from 'yaml';
 import { validateDesign } from '../model/validate';
 import type { FileFormat, ReadResult } from './read';
+import { checkValueLimits } from './limits';
 
 // Numbers exactly as the `yaml` library's YAML 1.2 core schema reads them (its regular
 // expressions), so both paths give the same design: js-yaml's own CORE_SCHEMA also takes `0b101`,
@@ -55,6 +56,8 @@ export function readCleanYaml(text: string, format: FileFormat, readCarefully: (
   } catch {
     return undefined;
   }
+  // Anything past the read-time limits (NaN, Infinity, huge names...) is refused the careful way.
+  if (checkValueLimits(raw).length > 0) return undefined;
   const result = validateDesign(raw);
   if (!result.design || result.issues.length > 0) return undefined;
   let doc: Document | undefined;

@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import type { Design, Issue } from '../model/types';
 import { validateDesign, type PathSegment } from '../model/validate';
 import { readCleanYaml } from './fastRead';
+import { checkDocumentLimits, checkNestingInText, checkTextLimits, checkValueLimits, type LimitIssue } from './limits';
 
 export type FileFormat = 'yaml' | 'json';
 
@@ -73,6 +74,10 @@ export function readDesign(text: string, fileName?: string): ReadResult {
   // Bytes of a picture or a zip would come back as a screen of YAML syntax errors quoting them.
   if (looksBinary(text))
     return { issues: [{ severity: 'error', path: '', message: getBinaryFileMessage(fileName), line: 1, column: 1 }], format };
+  // Limits first: past them the parser itself can overflow its stack or abort the process.
+  const refused = [...checkTextLimits(text)];
+  if (refused.length === 0) refused.push(...checkNestingInText(text));
+  if (refused.length > 0) return { issues: refused.map((issue) => withPosition(text, issue)), format };
   // JSON fast path: JSON.parse is two orders of magnitude faster than the YAML parser on big
   // designs. Only when there is something to report is the text parsed again for positions.
   if (format === 'json') {
@@ -82,7 +87,10 @@ export function readDesign(text: string, fileName?: string): ReadResult {
     } catch {
       raw = undefined;
     }
-    if (raw !== undefined) {
+    const limited = raw === undefined ? [] : checkValueLimits(raw);
+    // A refused big document is not parsed again for positions: that is the time the limit saves.
+    if (limited.length > 0 && text.length > POSITIONS_MAX_TEXT) return { issues: limited.map((l) => l.issue), format };
+    if (raw !== undefined && limited.length === 0) {
       const fast = validateDesign(raw);
       if (fast.issues.length === 0) return { design: fast.design, issues: [], format };
     }
@@ -91,6 +99,9 @@ export function readDesign(text: string, fileName?: string): ReadResult {
   if (clean) return clean;
   return readWithPositions(text, format);
 }
+
+/** Past this size a refused JSON document gets its issues without line:column. */
+const POSITIONS_MAX_TEXT = 2 ** 20;
 
 /** How far aliases may expand (the yaml library's own guard); a real design needs few, if any. */
 const MAX_ALIAS_COUNT = 100;
@@ -119,6 +130,11 @@ function readWithPositions(text: string, format: FileFormat): ReadResult {
     return { issues: [{ severity: 'error', path: '', message: 'the file is empty', line: 1, column: 1 }], format };
   }
 
+  const tagged = checkDocumentLimits(doc);
+  if (tagged.length > 0) {
+    return { issues: tagged.map(({ offset, ...issue }) => (offset === undefined ? issue : { ...issue, ...at(offset) })), format };
+  }
+
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -131,6 +147,14 @@ function readWithPositions(text: string, format: FileFormat): ReadResult {
         : `could not read the document: ${error instanceof Error ? error.message : String(error)}`;
     return { issues: [{ severity: 'error', path: '', message, line: 1, column: 1 }], format };
   }
+  const limited = checkValueLimits(raw);
+  if (limited.length > 0) {
+    const issues = limited.map(({ issue, path }) => {
+      const pos = locate(doc, path);
+      return pos ? { ...issue, ...at(pos[0]) } : issue;
+    });
+    return { issues, format };
+  }
   const result = validateDesign(raw);
   const issues = result.issues.map((issue, i) => {
     const pos = locate(doc, result.paths[i] ?? []);
@@ -138,6 +162,18 @@ function readWithPositions(text: string, format: FileFormat): ReadResult {
   });
   issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return { design: result.design, issues, doc, format };
+}
+
+/** line:column of a limit issue found in the raw text, counted without a parser. */
+function withPosition(text: string, { offset, ...issue }: LimitIssue): Issue {
+  if (offset === undefined) return issue;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { ...issue, line, column: offset - lineStart + 1 };
 }
 
 /** Every map key that repeats an earlier key of the same map: one Set per map, linear. */

@@ -7,6 +7,7 @@ import {
   isSeq,
   parseDocument,
   Scalar,
+  visit,
   type Node as YamlNode,
   type Pair,
   type YAMLMap,
@@ -24,13 +25,37 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Line breaks and control characters inside a string: the yaml library writes such a string as a
+ * plain or single-quoted multi-line scalar, which inside a flow map reads back as something else
+ * (`"-\nx"` became a block list, a parse error). Double quotes escape them exactly.
+ */
+const NEEDS_DOUBLE_QUOTES =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function quoteScalar(scalar: Scalar): void {
+  if (typeof scalar.value === 'string' && NEEDS_DOUBLE_QUOTES.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+}
+
+/** Every string under `node` that needs it, double-quoted (see NEEDS_DOUBLE_QUOTES). */
+function quoteStrings(node: unknown): void {
+  if (isScalar(node)) quoteScalar(node);
+  else if (isMap(node) || isSeq(node)) visit(node, { Scalar: (_, scalar) => quoteScalar(scalar) });
+}
+
 function styleNew(node: unknown, key?: string): void {
+  quoteStrings(node);
+  styleTree(node, key);
+}
+
+function styleTree(node: unknown, key?: string): void {
   if (isMap(node) || isSeq(node)) {
     if (key !== undefined && INLINE_KEYS.has(key)) node.flow = true;
     if (isMap(node))
       for (const pair of node.items)
-        if (isPair(pair)) styleNew(pair.value, isScalar(pair.key) ? String(pair.key.value) : undefined);
-    if (isSeq(node)) for (const item of node.items) styleNew(item);
+        if (isPair(pair)) styleTree(pair.value, isScalar(pair.key) ? String(pair.key.value) : undefined);
+    if (isSeq(node)) for (const item of node.items) styleTree(item);
   }
 }
 
@@ -87,7 +112,10 @@ function mergeNode(doc: Document, node: unknown, value: unknown, key?: string): 
     return node;
   }
   if (!isPlainObject(value) && !Array.isArray(value) && isScalar(node)) {
-    if (node.value !== value) node.value = value;
+    if (node.value !== value) {
+      node.value = value;
+      quoteScalar(node);
+    }
     return node;
   }
   const created = doc.createNode(value);
@@ -273,6 +301,7 @@ function setFlow(node: unknown): void {
 function renderFlow(value: unknown): string {
   const doc = new Document([value]);
   setFlow(doc.contents);
+  quoteStrings(doc.contents);
   const s = doc.toString(TO_STRING).trim();
   // Rendered as the one item of a flow list, so quoting fits a flow context.
   return s.slice(2, -2);

@@ -2,6 +2,7 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { Design, Issue } from '../model/types';
 import { FORMAT_VERSION } from '../model/types';
 import { validateDesign } from '../model/validate';
+import { checkNestingInText, checkValueLimits } from '../format/limits';
 import { packDesign, unpackDesign } from './compact';
 import { cmDecode, cmEncode, Predictor } from './cm';
 import { S1_DICTIONARY } from './dictionary';
@@ -188,10 +189,24 @@ export function decodeShareBody(body: Uint8Array): ShareDecodeResult {
     }
     if (!inflated) return fail('corrupt', 'This link is damaged: its design cannot be unpacked.');
     const json = strFromU8(inflated);
+    // Before unpacking, which walks the value: a hostile link nests thousands of levels deep.
+    const nested = checkNestingInText(json);
+    if (nested.length > 0)
+      return fail('invalid-design', `This link holds a design Signalbox cannot open: ${nested[0]!.message}.`);
     raw = unpackDesign(JSON.parse(json));
   } catch {
     // The checksum matched, so the bytes are as written: whatever wrote them was not Signalbox s1.
     return fail('corrupt', 'This link is damaged: its design cannot be unpacked.');
+  }
+  // Names, counts, depth and values JSON cannot hold, with the same messages a file gets.
+  const limited = checkValueLimits(raw);
+  if (limited.length > 0) {
+    const listed = limited
+      .slice(0, 3)
+      .map(({ issue }) => `${issue.path || '(document)'}: ${issue.message}`)
+      .join('; ');
+    const more = limited.length > 3 ? ` (and ${limited.length - 3} more)` : '';
+    return fail('invalid-design', `This link holds a design Signalbox cannot open: ${listed}${more}.`);
   }
   const { design, issues } = validateDesign(raw);
   if (!design) {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readDesign } from '../format/read';
 import { deepEqual } from '../model/equal';
 import { decodeShareFragment, encodeShareFragment } from './codec';
-import { decryptShareFragment, encryptShareFragment } from './protect';
+import { decryptShareFragment, encryptShareFragment, MAX_PBKDF2_ITERATIONS } from './protect';
+import { frameToText } from './frame';
 
 const design = readDesign(
   readFileSync(fileURLToPath(new URL('../format/fixtures/format-example.signalbox.yaml', import.meta.url)), 'utf8'),
@@ -66,5 +67,36 @@ describe('passphrase-protected links', () => {
   it('refuse to make a link with an empty passphrase or a weak work factor', async () => {
     await expect(encryptShareFragment(design, '')).rejects.toThrow(/non-empty/);
     await expect(encryptShareFragment(design, 'x', { iterations: 1000 })).rejects.toThrow(/iterations/);
+  });
+});
+
+describe('iteration counts a link may ask for (issue 11, item 8)', () => {
+  const protectedLink = (iterations: number) => {
+    const head: number[] = [];
+    for (let v = iterations; ; v = Math.floor(v / 128)) {
+      if (v < 128) {
+        head.push(v);
+        break;
+      }
+      head.push((v & 0x7f) | 0x80);
+    }
+    return `p1.${frameToText(new Uint8Array([...head, ...new Uint8Array(16 + 12 + 32)]))}`;
+  };
+
+  it('a link asking for 5,000,000 iterations is refused before any key is derived', async () => {
+    const start = Date.now();
+    const result = await decryptShareFragment(protectedLink(5_000_000), 'guess');
+    expect(Date.now() - start).toBeLessThan(1000);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/asks for 5,000,000 key derivation rounds, more than the 1,000,000/);
+  });
+
+  it('one at the cap is tried (near miss: the wrong passphrase, not a refusal)', async () => {
+    const result = await decryptShareFragment(protectedLink(MAX_PBKDF2_ITERATIONS), 'guess');
+    expect(!result.ok && result.error.code).toBe('wrong-passphrase');
+  }, 30_000);
+
+  it('making a link with more than the cap is refused', async () => {
+    await expect(encryptShareFragment(design, 'x', { iterations: MAX_PBKDF2_ITERATIONS + 1 })).rejects.toThrow(/iterations/);
   });
 });

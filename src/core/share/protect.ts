@@ -17,7 +17,12 @@ import { frameToText } from './frame';
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 export const DEFAULT_PBKDF2_ITERATIONS = 310_000;
 const MIN_ITERATIONS = 100_000;
-const MAX_ITERATIONS = 5_000_000;
+/**
+ * A link names its own iteration count, so a hostile one could make every passphrase guess (and
+ * the one right answer) cost many seconds: at most about three times the default is accepted.
+ */
+export const MAX_PBKDF2_ITERATIONS = 1_000_000;
+const MAX_ITERATIONS = MAX_PBKDF2_ITERATIONS;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 
@@ -137,6 +142,12 @@ export async function decryptShareFragment(fragmentOrUrl: string, passphrase: st
       if (b === undefined) break;
       iterations += (b & 0x7f) * shift;
       if (b < 0x80) break;
+    }
+    if (iterations > MAX_ITERATIONS && body.length >= i + SALT_BYTES + IV_BYTES + 16) {
+      return failure(
+        'corrupt',
+        `This link asks for ${iterations.toLocaleString('en-US')} key derivation rounds, more than the ${MAX_ITERATIONS.toLocaleString('en-US')} Signalbox accepts (each passphrase try would take seconds); it was not made by Signalbox.`,
+      );
     }
     if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || body.length < i + SALT_BYTES + IV_BYTES + 16) {
       return failure('corrupt', 'This link is damaged: its protection header is not one Signalbox writes.');

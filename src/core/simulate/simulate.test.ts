@@ -155,13 +155,39 @@ links:
     expect(result.states).toEqual({ web: 'failed', order: 'failed', bus: 'down', billing: 'lagging', shipping: 'lagging' });
     expect(result.explanations.order).toBe('Order publishes order.created to Kafka without an outbox and Kafka is down');
     expect(result.explanations.web).toMatch(/^Web -> Order fails: Order publishes order.created to Kafka without an outbox/);
-    expect(result.explanations.billing).toMatch(/^Kafka is down: Billing receives order.created late/);
+    // Issue 11: the messages were never published, so they cannot "wait until Kafka is back".
+    expect(result.explanations.billing).toBe(
+      'Kafka is down: Billing receives no new order.created (Order publishes without an outbox: those requests fail and their messages are never sent)',
+    );
+    expect(result.explanations.billing).not.toMatch(/wait|late/);
   });
 
   it('with an outbox the publisher is degraded: messages wait in the outbox', () => {
     const result = simulate(brokerDesign(true), ['bus']);
     expect(result.states).toEqual({ web: 'degraded', order: 'degraded', bus: 'down', billing: 'lagging', shipping: 'lagging' });
     expect(result.explanations.order).toMatch(/through its outbox/);
+    expect(result.explanations.billing).toBe(
+      'Kafka is down: Billing receives order.created late (Order keeps new messages in an outbox until Kafka is back)',
+    );
+  });
+
+  it('with publishers of both kinds, the consumer hears about each', () => {
+    const mixed = designFromYaml(`
+signalbox: 1
+name: Mixed
+nodes:
+  order: { kind: service, name: Order, outbox: true }
+  returns: { kind: service, name: Returns }
+  bus: { kind: broker, name: Kafka }
+  billing: { kind: service, name: Billing }
+links:
+  - { from: order, to: bus, kind: async, channel: money }
+  - { from: returns, to: bus, kind: async, channel: money }
+  - { from: bus, to: billing, kind: async, channel: money }
+`);
+    expect(simulate(mixed, ['bus']).explanations.billing).toBe(
+      'Kafka is down: Billing receives money late (Order keeps new messages in an outbox until Kafka is back; Returns publishes without an outbox: those requests fail and their messages are never sent)',
+    );
   });
 });
 

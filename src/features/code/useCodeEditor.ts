@@ -6,6 +6,7 @@ import { getFindingMarkers, getIssueMarkers } from './markers';
 import { designStore } from '../../state/designStore';
 import { findingsStore } from '../../state/overlayStores';
 import { readDesign } from '../../core/format/read';
+import { registerPendingEdits } from '../../state/pendingEdits';
 import { writeDesignYaml, writeDesignYamlOver } from '../../core/format/write';
 import { deepEqual } from '../../core/model/equal';
 import type { Design, Issue } from '../../core/model/types';
@@ -150,6 +151,10 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
     const blurSub = editor.onDidBlurEditorText(() => {
       if (timer !== undefined) readText(true);
     });
+    // A reload within the typing pause must not lose the typing: autosave flushes this first.
+    const unregisterPending = registerPendingEdits(() => {
+      if (timer !== undefined) readText(true);
+    });
 
     const routeHistory = (direction: 'undo' | 'redo') => {
       const result = readDesign(model.getValue());
@@ -199,6 +204,7 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       unsubscribeFindings();
       contentSub.dispose();
       blurSub.dispose();
+      unregisterPending();
       editor.dispose();
       model.dispose();
       editorRef.current = null;
