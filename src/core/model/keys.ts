@@ -3,7 +3,18 @@
 
 /** The keys each object knows; anything else is kept and reported as a warning. */
 export const KNOWN_KEYS = {
-  design: ['signalbox', 'name', 'description', 'nodes', 'links', 'flows', 'rules'],
+  design: [
+    'signalbox',
+    'name',
+    'description',
+    'nodes',
+    'links',
+    'flows',
+    'rules',
+    // architecture document
+    'platform',
+    'tracePropagation',
+  ],
   node: [
     'kind',
     'name',
@@ -23,6 +34,10 @@ export const KNOWN_KEYS = {
     'eventSourced',
     'auth',
     'rateLimitRps',
+    // architecture document
+    'loadBalancing',
+    'transformations',
+    'replayable',
   ],
   link: [
     'id',
@@ -45,12 +60,15 @@ export const KNOWN_KEYS = {
     'dlq',
     'consumerGroup',
     'pattern',
+    // architecture document
+    'traceContext',
+    'dlqReplay',
   ],
   retry: ['max', 'backoff', 'jitter', 'baseMs'],
   breaker: ['failureRatePct', 'openMs', 'fallback'],
   bulkhead: ['maxConcurrent'],
   message: ['name', 'version', 'schema', 'compatibility'],
-  flow: ['name', 'saga', 'steps'],
+  flow: ['name', 'saga', 'steps', 'consistency'],
   step: ['link', 'compensation', 'readOnly', 'pivot'],
   ruleThresholds: ['max', 'min', 'severity'],
 } as const;
