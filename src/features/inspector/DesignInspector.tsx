@@ -1,10 +1,12 @@
 import { designSchema } from '../../core/model/schema';
-import { NODE_KINDS } from '../../core/model/types';
+import { CONSISTENCIES, NODE_KINDS, PLATFORMS, TRACE_PROPAGATIONS } from '../../core/model/types';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { designStore, useDesignStore } from '../../state/designStore';
 import { InspectorField } from './InspectorField';
 import { InspectorSection } from './InspectorSection';
 import { textCodec } from './fieldCodecs';
+import { SelectField } from './SelectField';
+import { toOptions } from './selectOptions';
 
 const NAME = textCodec(designSchema.shape.name);
 const DESCRIPTION = textCodec(designSchema.shape.description);
@@ -13,6 +15,9 @@ const DESCRIPTION = textCodec(designSchema.shape.description);
 export function DesignInspector() {
   const name = useDesignStore((s) => s.design.name);
   const description = useDesignStore((s) => s.design.description);
+  const platform = useDesignStore((s) => s.design.platform);
+  const tracePropagation = useDesignStore((s) => s.design.tracePropagation);
+  const flows = useDesignStore((s) => s.design.flows);
   // Counts are strings so that a drag (new nodes object, same counts) re-renders nothing.
   const kindCounts = useDesignStore((s) => {
     const counts: Record<string, number> = {};
@@ -25,7 +30,7 @@ export function DesignInspector() {
     return `${sync},${s.design.links.length - sync},${s.design.flows?.length ?? 0}`;
   });
   const kinds = kindCounts.split(',').map(Number);
-  const [sync = 0, async = 0, flows = 0] = linkCounts.split(',').map(Number);
+  const [sync = 0, async = 0, flowCount = 0] = linkCounts.split(',').map(Number);
   const total = kinds.reduce((a, b) => a + b, 0);
   const replace = (patch: Record<string, unknown>, key: string) => {
     const design = { ...designStore.getState().design, ...patch };
@@ -48,7 +53,40 @@ export function DesignInspector() {
           multiline
           rows={4}
         />
+        <SelectField
+          label="Platform"
+          value={platform}
+          options={toOptions(PLATFORMS)}
+          onChange={(v) => replace({ platform: v }, 'design-platform')}
+        />
+        <SelectField
+          label="Trace propagation"
+          value={tracePropagation}
+          options={toOptions(TRACE_PROPAGATIONS)}
+          onChange={(v) => replace({ tracePropagation: v }, 'design-trace-propagation')}
+        />
       </InspectorSection>
+      {flows && flows.length > 0 && (
+        <InspectorSection title="Flows">
+          {flows.map((flow, i) => (
+            <SelectField
+              key={`${i}:${flow.name}`}
+              label={`${flow.name}: consistency`}
+              value={flow.consistency}
+              options={toOptions(CONSISTENCIES)}
+              onChange={(v) => {
+                const next = flows.map((f, k) => {
+                  if (k !== i) return f;
+                  const copy = { ...f, consistency: v as (typeof CONSISTENCIES)[number] | undefined };
+                  if (v === undefined) delete copy.consistency;
+                  return copy;
+                });
+                replace({ flows: next }, `design-flow-consistency-${i}`);
+              }}
+            />
+          ))}
+        </InspectorSection>
+      )}
       <InspectorSection title="Contents">
         <dl className="inspector__stats">
           <div>
@@ -73,7 +111,7 @@ export function DesignInspector() {
           </div>
           <div>
             <dt>Flows</dt>
-            <dd>{flows}</dd>
+            <dd>{flowCount}</dd>
           </div>
         </dl>
       </InspectorSection>
