@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const NODE_BENCHES = ['bench/lint.ts', 'bench/export.ts', 'bench/share.ts', 'bench/simulate.ts'];
+const NODE_BENCHES = ['bench/lint.ts', 'bench/export.ts', 'bench/markdown.ts', 'bench/share.ts', 'bench/simulate.ts'];
 const BROWSER_BENCHES = ['bench/bundle.ts', 'bench/canvas.ts', 'bench/lint-browser.ts'];
 
 const withBrowser = process.argv.includes('--browser');
