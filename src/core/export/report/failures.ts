@@ -41,13 +41,20 @@ export function failureSection(index: ReportIndex, rows: readonly BlastRadiusEnt
   const sorted = [...rows].sort((a, b) => b.failed + b.degraded + b.lagging - (a.failed + a.degraded + a.lagging));
   const felt = sorted.filter((r) => r.failed + r.degraded + r.lagging > 0);
   const unfelt = sorted.filter((r) => r.failed + r.degraded + r.lagging === 0).map((r) => r.name);
-  const entryNames = (row: BlastRadiusEntry, state: string) =>
-    listOf(
-      Object.entries(row.entries ?? {})
-        .filter(([, s]) => s === state || (state === 'failed' && s === 'down'))
-        .map(([id]) => index.design.nodes[id]?.name ?? id),
-      3,
-    ) || undefined;
+  // Every entry point any outage reaches: a row that names them all says "all N" instead of repeating the list.
+  const allEntries = new Set(rows.flatMap((r) => Object.keys(r.entries ?? {})));
+  const entryNames = (row: BlastRadiusEntry, state: string) => {
+    const ids = Object.entries(row.entries ?? {})
+      .filter(([, s]) => s === state || (state === 'failed' && s === 'down'))
+      .map(([id]) => id);
+    if (ids.length > 1 && ids.length === allEntries.size) return `all ${ids.length} entry points`;
+    return (
+      listOf(
+        ids.map((id) => index.design.nodes[id]?.name ?? id),
+        3,
+      ) || undefined
+    );
+  };
   return lines(
     '## 10. Failure scenarios',
     'Each node taken down in turn: a sync caller fails unless a breaker has a fallback (then it degrades), an async consumer lags.',
