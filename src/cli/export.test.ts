@@ -53,7 +53,7 @@ describe('signalbox export', () => {
     const report = readFileSync(file, 'utf8');
     expect(report).toMatch(/^# Food delivery platform\n/);
     expect(report).toContain('| error | missing-timeout |');
-    expect(report).toContain('## Blast radius');
+    expect(report).toContain('## 10. Failure scenarios\n\nEach node taken down in turn');
   });
 
   it('reads standard input and keeps comments when exporting YAML', () => {

@@ -87,7 +87,7 @@ describe('signalbox lint', { timeout: 120_000 }, () => {
     expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('signalbox');
-    expect(run.tool.driver.rules).toHaveLength(24);
+    expect(run.tool.driver.rules).toHaveLength(30);
     const dlqRule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'missing-dlq');
     expect(dlqRule.defaultConfiguration.level).toBe('error');
     expect(dlqRule.shortDescription.text).toBeTruthy();

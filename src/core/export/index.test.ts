@@ -33,8 +33,8 @@ describe('exportDesign', () => {
       blastRadius: false,
     })[0]!.text;
     expect(given).toContain('| info | made-up-rule | given | none |');
-    expect(given).not.toContain('## Blast radius');
-    expect(exportDesign(design, 'markdown')[0]!.text).toContain('## Blast radius');
+    expect(given).toContain('## 10. Failure scenarios\n\nLeft out of this export');
+    expect(exportDesign(design, 'markdown')[0]!.text).toContain('## 10. Failure scenarios\n\nEach node taken down in turn');
   });
 
   it('knows its format ids', () => {

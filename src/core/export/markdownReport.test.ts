@@ -72,16 +72,40 @@ describe('markdownReport', () => {
     expect(report).not.toContain('<script');
   });
 
-  it('tables the contracts: sync calls with their policies, channels with producers and consumers', () => {
+  it('tables the sync calls with their policies, channels with producers and consumers', () => {
     const report = markdownReport(DESIGN, { findings: [] });
-    expect(tableRows(report, '### Synchronous calls')).toEqual([
-      ['Order', 'Stock', 'rest', 'v1', '500 ms', '2×, fixed', '–', '10 concurrent'],
-    ]);
-    expect(tableRows(report, '### Channels')).toEqual([
-      ['order.placed', 'Order', 'Stock', 'OrderPlaced v1', 'at-least-once', 'order.placed.dlq'],
+    expect(tableRows(report, '## 7. Reliability')).toEqual([['Order', 'Stock', '500 ms', '2×, fixed', '–', '10 concurrent']]);
+    expect(tableRows(report, '## 3. Asynchronous messaging')).toEqual([
+      ['order.placed', 'OrderPlaced v1', '–', 'Kafka', 'Order', 'Stock', 'at-least-once', '–', 'order.placed.dlq', '–'],
     ]);
     expect(report).toContain('## Findings\n\nNo findings.');
-    expect(report).not.toContain('## Blast radius');
+    expect(report).toContain('## 10. Failure scenarios\n\nLeft out of this export');
+  });
+
+  it('holds the twelve sections in the order of the brief, each once, then the findings', () => {
+    const report = markdownReport(DESIGN, { findings: [] });
+    const headings = report.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings).toEqual([
+      '## 1. Service interactions',
+      '## 2. Synchronous contracts',
+      '## 3. Asynchronous messaging',
+      '## 4. Sagas and data consistency',
+      '## 5. Schema evolution',
+      '## 6. Service discovery, load balancing and health checks',
+      '## 7. Reliability',
+      '## 8. Distributed tracing',
+      '## 9. API gateway',
+      '## 10. Failure scenarios',
+      '## 11. Monitoring and alerting',
+      '## 12. Sequence diagrams of the critical flows',
+      '## Findings',
+    ]);
+    // Nothing repeated: no line of prose (tables and fences aside) appears twice.
+    const prose = report
+      .replace(/```[\s\S]*?```/g, '')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('|') && !line.startsWith('```'));
+    expect(prose.length).toBe(new Set(prose).size);
   });
 
   it('adds the blast radius, worst first, when given', () => {
@@ -92,7 +116,7 @@ describe('markdownReport', () => {
         { node: 'order', name: 'Order', failed: 2, degraded: 0, lagging: 1 },
       ],
     });
-    expect(tableRows(report, '## Blast radius').map((row) => row[0])).toEqual(['Order', 'Stock']);
+    expect(tableRows(report, '## 10. Failure scenarios').map((row) => row[0])).toEqual(['Order', 'Stock']);
   });
 
   it('embeds a flowchart and sequence diagrams that parse with mermaid', async () => {
@@ -105,10 +129,11 @@ describe('markdownReport', () => {
     await fc.assert(
       fc.asyncProperty(nastyDesign, async (design) => {
         const report = markdownReport(design, { findings: [] });
-        const rows = tableRows(report, '### Synchronous calls');
-        expect(rows).toHaveLength(4);
-        for (const row of rows) expect(row).toHaveLength(8);
-        expect(rows[0]![0]).toBe(escapeMarkdown(design.nodes.web!.name));
+        const rows = tableRows(report, '## 7. Reliability');
+        expect(rows).toHaveLength(3);
+        for (const row of rows) expect(row).toHaveLength(6);
+        expect(rows[0]![0]).toBe(escapeMarkdown(design.nodes['edge gw']!.name));
+        expect(report).not.toMatch(/<(?!br>)[a-z]/i);
         const blocks = mermaidBlocks(report);
         expect(blocks).toHaveLength(2);
         for (const block of blocks) await mermaid.parse(block);

@@ -3,7 +3,20 @@
 
 /** The keys each object knows; anything else is kept and reported as a warning. */
 export const KNOWN_KEYS = {
-  design: ['signalbox', 'name', 'description', 'nodes', 'links', 'flows', 'rules', 'defaults', 'views'],
+  design: [
+    'signalbox',
+    'name',
+    'description',
+    'nodes',
+    'links',
+    'flows',
+    'rules',
+    'defaults',
+    'views',
+    // architecture document
+    'platform',
+    'tracePropagation',
+  ],
   view: ['level', 'collapsed', 'kinds', 'teams', 'tags', 'groups', 'protocols', 'severity', 'focus'],
   viewFocus: ['node', 'hops', 'direction'],
   node: [
@@ -25,6 +38,10 @@ export const KNOWN_KEYS = {
     'eventSourced',
     'auth',
     'rateLimitRps',
+    // architecture document
+    'loadBalancing',
+    'transformations',
+    'replayable',
   ],
   link: [
     'id',
@@ -47,12 +64,15 @@ export const KNOWN_KEYS = {
     'dlq',
     'consumerGroup',
     'pattern',
+    // architecture document
+    'traceContext',
+    'dlqReplay',
   ],
   retry: ['max', 'backoff', 'jitter', 'baseMs'],
   breaker: ['failureRatePct', 'openMs', 'fallback'],
   bulkhead: ['maxConcurrent'],
   message: ['name', 'version', 'schema', 'compatibility'],
-  flow: ['name', 'saga', 'steps'],
+  flow: ['name', 'saga', 'steps', 'consistency'],
   step: ['link', 'compensation', 'readOnly', 'pivot'],
   ruleThresholds: ['max', 'min', 'severity'],
   defaults: ['timeoutMs', 'retry', 'delivery', 'dlq'],

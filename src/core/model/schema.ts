@@ -2,15 +2,19 @@ import { z } from 'zod';
 import {
   BACKOFFS,
   COMPATIBILITIES,
+  CONSISTENCIES,
   DELIVERIES,
   DISCOVERIES,
   GATEWAY_AUTHS,
   LINK_KINDS,
+  LOAD_BALANCINGS,
   NODE_KINDS,
   PATTERNS,
+  PLATFORMS,
   PROTOCOLS,
   SAGAS,
   SEVERITIES,
+  TRACE_PROPAGATIONS,
 } from './types';
 
 // Messages follow format.md: `links[3].timeoutMs: expected a positive integer`.
@@ -78,6 +82,10 @@ export const nodeSchema = z.looseObject({
   eventSourced: bool.optional(),
   auth: oneOf(GATEWAY_AUTHS).optional(),
   rateLimitRps: positiveInt.optional(),
+  // architecture document
+  loadBalancing: oneOf(LOAD_BALANCINGS).optional(),
+  transformations: z.array(text, { error: expected('expected a list of transformations') }).optional(),
+  replayable: bool.optional(),
 });
 
 export const linkSchema = z.looseObject({
@@ -101,6 +109,9 @@ export const linkSchema = z.looseObject({
   dlq: nonEmptyText.optional(),
   consumerGroup: text.optional(),
   pattern: oneOf(PATTERNS).optional(),
+  // architecture document
+  traceContext: bool.optional(),
+  dlqReplay: text.optional(),
 });
 
 export const stepSchema = z.looseObject({
@@ -114,6 +125,8 @@ export const flowSchema = z.looseObject({
   name: nonEmptyText,
   saga: oneOf(SAGAS).optional(),
   steps: z.array(stepSchema, { error: expected('expected a list of steps') }),
+  // architecture document
+  consistency: oneOf(CONSISTENCIES).optional(),
 });
 
 export const ruleSettingSchema = z.union(
@@ -164,4 +177,7 @@ export const designSchema = z.looseObject({
   rules: z.record(z.string(), ruleSettingSchema, { error: expected('expected a map of rule id to setting') }).optional(),
   defaults: linkDefaultsSchema.optional(),
   views: z.record(z.string(), viewSchema, { error: expected('expected a map of view name to view') }).optional(),
+  // architecture document
+  platform: oneOf(PLATFORMS).optional(),
+  tracePropagation: oneOf(TRACE_PROPAGATIONS).optional(),
 });

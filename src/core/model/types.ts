@@ -35,6 +35,20 @@ export type MessagePattern = (typeof PATTERNS)[number];
 export const SAGAS = ['orchestration', 'choreography'] as const;
 export type SagaKind = (typeof SAGAS)[number];
 
+// --- The architecture document's keys (report sections 4, 6, 8, 9): all optional, added compatibly.
+export const PLATFORMS = ['kubernetes', 'aws', 'gcp', 'azure', 'on-premises'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const TRACE_PROPAGATIONS = ['w3c', 'b3', 'jaeger', 'xray'] as const;
+export type TracePropagation = (typeof TRACE_PROPAGATIONS)[number];
+
+export const LOAD_BALANCINGS = ['round-robin', 'least-connections', 'random', 'consistent-hash', 'weighted'] as const;
+export type LoadBalancing = (typeof LOAD_BALANCINGS)[number];
+
+export const CONSISTENCIES = ['strong', 'eventual'] as const;
+export type Consistency = (typeof CONSISTENCIES)[number];
+// --- end of the architecture document's keys
+
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -66,6 +80,12 @@ export interface DesignNode extends UnknownKeys {
   // gateway
   auth?: AuthKind;
   rateLimitRps?: number;
+  // architecture document: service / gateway
+  loadBalancing?: LoadBalancing;
+  // architecture document: gateway (what it rewrites on the way in, one item per transformation)
+  transformations?: string[];
+  // architecture document: broker (keeps messages so a consumer can replay them: a log like Kafka)
+  replayable?: boolean;
 }
 
 export interface Retry extends UnknownKeys {
@@ -116,6 +136,11 @@ export interface Link extends UnknownKeys {
   dlq?: string;
   consumerGroup?: string;
   pattern?: MessagePattern;
+  // architecture document: async
+  /** The message headers carry trace context across this hop. */
+  traceContext?: boolean;
+  /** How dead letters are watched and replayed (free text). */
+  dlqReplay?: string;
 }
 
 export interface FlowStep extends UnknownKeys {
@@ -129,6 +154,8 @@ export interface Flow extends UnknownKeys {
   name: string;
   saga?: SagaKind;
   steps: FlowStep[];
+  // architecture document
+  consistency?: Consistency;
 }
 
 /** `off`/`false`, a severity, or an object of thresholds (`max`, `min`). */
@@ -145,6 +172,9 @@ export interface Design extends UnknownKeys {
   defaults?: LinkDefaults;
   /** Named views (filters, focus, level): see core/views. */
   views?: Record<string, DesignView>;
+  // architecture document
+  platform?: Platform;
+  tracePropagation?: TracePropagation;
 }
 
 // --- Link defaults (issue 10): design-level settings a link without its own value inherits. ---

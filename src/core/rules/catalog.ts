@@ -23,6 +23,12 @@ import { orphanChannel } from './orphanChannel';
 import { singlePointOfFailure } from './singlePointOfFailure';
 import { availabilityBudget } from './availabilityBudget';
 import { sagaWithoutCompensation } from './sagaWithoutCompensation';
+import { largeChoreography } from './largeChoreography';
+import { namingConvention } from './namingConvention';
+import { asyncTraceGap } from './asyncTraceGap';
+import { eventSourcingReplay } from './eventSourcingReplay';
+import { strongConsistencyAsync } from './strongConsistencyAsync';
+import { commandWithoutReply } from './commandWithoutReply';
 
 /** Every rule of spec/rules.md, in the catalog's order (findings of equal severity sort by it). */
 export const ALL_RULES: readonly Rule[] = [
@@ -50,6 +56,12 @@ export const ALL_RULES: readonly Rule[] = [
   singlePointOfFailure,
   availabilityBudget,
   sagaWithoutCompensation,
+  largeChoreography,
+  namingConvention,
+  asyncTraceGap,
+  eventSourcingReplay,
+  strongConsistencyAsync,
+  commandWithoutReply,
 ];
 
 /** What the UI shows about a rule, without its code. */

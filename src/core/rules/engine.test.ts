@@ -28,6 +28,12 @@ const RULES_MD_IDS = [
   'single-point-of-failure',
   'availability-budget',
   'saga-without-compensation',
+  'large-choreography',
+  'naming-convention',
+  'async-trace-gap',
+  'event-sourcing-not-replayable',
+  'strong-consistency-async',
+  'command-without-reply',
 ];
 
 function messyDesign(rules = {}) {
@@ -69,6 +75,7 @@ describe('the catalog', () => {
       'non-idempotent-consumer',
       'shared-database',
       'saga-without-compensation',
+      'strong-consistency-async',
     ]);
     for (const rule of RULES) expect(rule.title && rule.description && rule.fix).toBeTruthy();
   });

@@ -2,14 +2,18 @@ import { KNOWN_KEYS } from '../model/schema';
 import {
   BACKOFFS,
   COMPATIBILITIES,
+  CONSISTENCIES,
   DELIVERIES,
   DISCOVERIES,
   GATEWAY_AUTHS,
   LINK_KINDS,
+  LOAD_BALANCINGS,
   NODE_KINDS,
   PATTERNS,
+  PLATFORMS,
   PROTOCOLS,
   SAGAS,
+  TRACE_PROPAGATIONS,
 } from '../model/types';
 import type { ObjectKind } from './context';
 
@@ -22,7 +26,13 @@ const BOOLEAN = ['true', 'false'] as const;
 
 /** The values a key takes when they are a closed list (format.md), for value completion. */
 export function getValuesFor(object: ObjectKind, key: string): readonly string[] {
+  if (object === 'design') {
+    if (key === 'platform') return PLATFORMS;
+    if (key === 'tracePropagation') return TRACE_PROPAGATIONS;
+  }
   if (object === 'node') {
+    if (key === 'loadBalancing') return LOAD_BALANCINGS;
+    if (key === 'replayable') return BOOLEAN;
     if (key === 'kind') return NODE_KINDS;
     if (key === 'auth') return GATEWAY_AUTHS;
     if (key === 'discovery') return DISCOVERIES;
@@ -34,7 +44,7 @@ export function getValuesFor(object: ObjectKind, key: string): readonly string[]
     if (key === 'delivery') return DELIVERIES;
     if (key === 'auth') return GATEWAY_AUTHS;
     if (key === 'pattern') return PATTERNS;
-    if (key === 'idempotent') return BOOLEAN;
+    if (key === 'idempotent' || key === 'traceContext') return BOOLEAN;
   }
   if (object === 'retry') {
     if (key === 'backoff') return BACKOFFS;
@@ -42,6 +52,7 @@ export function getValuesFor(object: ObjectKind, key: string): readonly string[]
   }
   if (object === 'message' && key === 'compatibility') return COMPATIBILITIES;
   if (object === 'flow' && key === 'saga') return SAGAS;
+  if (object === 'flow' && key === 'consistency') return CONSISTENCIES;
   if (object === 'step' && (key === 'readOnly' || key === 'pivot')) return BOOLEAN;
   return [];
 }
@@ -60,7 +71,7 @@ const OBJECT_KEYS: Partial<Record<ObjectKind, readonly string[]>> = {
 };
 const LIST_KEYS: Partial<Record<ObjectKind, readonly string[]>> = {
   design: ['links', 'flows'],
-  node: ['tags'],
+  node: ['tags', 'transformations'],
   link: ['operations'],
   flow: ['steps'],
 };
@@ -84,6 +95,8 @@ const DOCS: Partial<Record<ObjectKind | '*', Record<string, string>>> = {
     flows: 'Named critical flows: ordered steps, each naming a link by its id (sequence diagrams, sagas).',
     rules:
       'Per-design rule settings: a rule id to `off`, a severity (`error`, `warning`, `info`) or thresholds like `{ max: 3 }`.',
+    platform: `Where the system runs: ${list(PLATFORMS)}.`,
+    tracePropagation: `How trace context travels between services: ${list(TRACE_PROPAGATIONS)}.`,
   },
   node: {
     kind: `What the node is: ${list(NODE_KINDS)}. Required.`,
@@ -104,6 +117,9 @@ const DOCS: Partial<Record<ObjectKind | '*', Record<string, string>>> = {
     eventSourced: 'The service stores its state as events.',
     auth: `Gateway authentication: ${list(GATEWAY_AUTHS)}.`,
     rateLimitRps: 'Gateway rate limit, requests per second.',
+    loadBalancing: `How calls spread over the replicas: ${list(LOAD_BALANCINGS)}.`,
+    transformations: 'Gateway request transformations, one per item: `strip /api prefix`, `add X-User-Id from the JWT`.',
+    replayable: 'Broker: keeps messages so a consumer can replay them (a log, like Kafka). Unstated: judged from `tech`.',
   },
   link: {
     id: "Overrides the link's id (`from->to`, or `from->to:channel`). Ids are unique in a design.",
@@ -126,6 +142,8 @@ const DOCS: Partial<Record<ObjectKind | '*', Record<string, string>>> = {
     dlq: 'Dead-letter channel (a name), or absent.',
     consumerGroup: 'Consumer group of the consuming service.',
     pattern: `What the message is: ${list(PATTERNS)}.`,
+    traceContext: 'The message headers carry trace context across this async hop.',
+    dlqReplay: 'How dead letters are watched and replayed, like `alert on depth; replay from the ops console`.',
   },
   retry: {
     max: 'Retries after the first attempt (a whole number >= 0). Required.',
@@ -149,6 +167,7 @@ const DOCS: Partial<Record<ObjectKind | '*', Record<string, string>>> = {
     name: "The flow's name. Required.",
     saga: `Absent for a plain flow; ${list(SAGAS)} for a saga.`,
     steps: 'Ordered steps; each names one link by its id.',
+    consistency: `What the flow promises: ${list(CONSISTENCIES)} (strong: every step done before it answers).`,
   },
   step: {
     link: 'The id of the link this step uses (`from->to` or `from->to:channel`).',

@@ -1,5 +1,5 @@
 import { designSchema, linkDefaultsSchema, retrySchema } from '../../core/model/schema';
-import { DELIVERIES, NODE_KINDS, type LinkDefaults } from '../../core/model/types';
+import { CONSISTENCIES, DELIVERIES, NODE_KINDS, PLATFORMS, TRACE_PROPAGATIONS, type LinkDefaults } from '../../core/model/types';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { designStore, useDesignStore } from '../../state/designStore';
 import { InspectorField } from './InspectorField';
@@ -22,6 +22,9 @@ const DELIVERY_OPTIONS = toOptions(DELIVERIES);
 export function DesignInspector() {
   const name = useDesignStore((s) => s.design.name);
   const description = useDesignStore((s) => s.design.description);
+  const platform = useDesignStore((s) => s.design.platform);
+  const tracePropagation = useDesignStore((s) => s.design.tracePropagation);
+  const flows = useDesignStore((s) => s.design.flows);
   // Counts are strings so that a drag (new nodes object, same counts) re-renders nothing.
   const kindCounts = useDesignStore((s) => {
     const counts: Record<string, number> = {};
@@ -34,7 +37,7 @@ export function DesignInspector() {
     return `${sync},${s.design.links.length - sync},${s.design.flows?.length ?? 0}`;
   });
   const kinds = kindCounts.split(',').map(Number);
-  const [sync = 0, async = 0, flows = 0] = linkCounts.split(',').map(Number);
+  const [sync = 0, async = 0, flowCount = 0] = linkCounts.split(',').map(Number);
   const total = kinds.reduce((a, b) => a + b, 0);
   const replace = (patch: Record<string, unknown>, key: string) => {
     const design = { ...designStore.getState().design, ...patch };
@@ -64,6 +67,18 @@ export function DesignInspector() {
           onCommit={(v) => replace({ description: v }, 'design-description')}
           multiline
           rows={4}
+        />
+        <SelectField
+          label="Platform"
+          value={platform}
+          options={toOptions(PLATFORMS)}
+          onChange={(v) => replace({ platform: v }, 'design-platform')}
+        />
+        <SelectField
+          label="Trace propagation"
+          value={tracePropagation}
+          options={toOptions(TRACE_PROPAGATIONS)}
+          onChange={(v) => replace({ tracePropagation: v }, 'design-trace-propagation')}
         />
       </InspectorSection>
       <InspectorSection title="Link defaults">
@@ -102,6 +117,27 @@ export function DesignInspector() {
           hint="Consumers without one; {channel} is the link's channel."
         />
       </InspectorSection>
+      {flows && flows.length > 0 && (
+        <InspectorSection title="Flows">
+          {flows.map((flow, i) => (
+            <SelectField
+              key={`${i}:${flow.name}`}
+              label={`${flow.name}: consistency`}
+              value={flow.consistency}
+              options={toOptions(CONSISTENCIES)}
+              onChange={(v) => {
+                const next = flows.map((f, k) => {
+                  if (k !== i) return f;
+                  const copy = { ...f, consistency: v as (typeof CONSISTENCIES)[number] | undefined };
+                  if (v === undefined) delete copy.consistency;
+                  return copy;
+                });
+                replace({ flows: next }, `design-flow-consistency-${i}`);
+              }}
+            />
+          ))}
+        </InspectorSection>
+      )}
       <InspectorSection title="Contents">
         <dl className="inspector__stats">
           <div>
@@ -126,7 +162,7 @@ export function DesignInspector() {
           </div>
           <div>
             <dt>Flows</dt>
-            <dd>{flows}</dd>
+            <dd>{flowCount}</dd>
           </div>
         </dl>
       </InspectorSection>

@@ -18,6 +18,7 @@ const C = {
   channel: textCodec(L.channel),
   dlq: textCodec(L.dlq),
   consumerGroup: textCodec(L.consumerGroup),
+  dlqReplay: textCodec(L.dlqReplay),
   notes: textCodec(L.notes),
   retryMax: numberCodec(retrySchema.shape.max),
   retryBaseMs: numberCodec(retrySchema.shape.baseMs),
@@ -202,10 +203,23 @@ export function LinkInspector({ id }: { id: string }) {
             placeholder="order.created.dlq"
           />
           <InspectorField
+            label="Dead-letter replay"
+            value={link.dlqReplay}
+            codec={C.dlqReplay}
+            onCommit={set('dlqReplay')}
+            placeholder="how dead letters are replayed"
+          />
+          <InspectorField
             label="Consumer group"
             value={link.consumerGroup}
             codec={C.consumerGroup}
             onCommit={set('consumerGroup')}
+          />
+          <SelectField
+            label="Trace context in headers"
+            value={fromBoolean(link.traceContext)}
+            options={BOOLEAN_OPTIONS}
+            onChange={(v) => set('traceContext')(toBoolean(v))}
           />
           <InspectorField
             label="Message name"

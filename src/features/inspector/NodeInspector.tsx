@@ -1,5 +1,5 @@
 import type { DesignNode, NodeKind } from '../../core/model/types';
-import { DISCOVERIES, GATEWAY_AUTHS, NODE_KINDS } from '../../core/model/types';
+import { DISCOVERIES, GATEWAY_AUTHS, LOAD_BALANCINGS, NODE_KINDS } from '../../core/model/types';
 import { nodeSchema } from '../../core/model/schema';
 import { NodeIcon } from '../../components/NodeIcon';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
@@ -22,6 +22,7 @@ const CODECS = {
   availability: numberCodec(S.availability),
   latencyMs: numberCodec(S.latencyMs),
   rateLimitRps: numberCodec(S.rateLimitRps),
+  transformations: listCodec(S.transformations, 'line'),
 } satisfies Record<string, FieldCodec>;
 
 const ID_CODEC: FieldCodec = {
@@ -48,6 +49,9 @@ const APPLIES: Record<string, readonly NodeKind[]> = {
   eventSourced: ['service'],
   auth: ['gateway'],
   rateLimitRps: ['gateway'],
+  loadBalancing: ['service', 'gateway'],
+  transformations: ['gateway'],
+  replayable: ['broker'],
 };
 
 const KIND_OPTIONS = NODE_KINDS.map((k) => ({ value: k, label: NODE_KIND_LABELS[k] }));
@@ -67,7 +71,7 @@ export function NodeInspector({ id }: { id: string }) {
     shows(key) && (
       <InspectorField key={key} label={label} value={node[key]} codec={CODECS[key]} onCommit={update(key)} {...extra} />
     );
-  const flag = (key: 'outbox' | 'healthCheck' | 'tracing' | 'eventSourced', label: string) =>
+  const flag = (key: 'outbox' | 'healthCheck' | 'tracing' | 'eventSourced' | 'replayable', label: string) =>
     shows(key) && (
       <SelectField
         key={key}
@@ -147,6 +151,26 @@ export function NodeInspector({ id }: { id: string }) {
           <SelectField label="Auth" value={node.auth} options={toOptions(GATEWAY_AUTHS)} onChange={(v) => update('auth')(v)} />
         )}
         {text('rateLimitRps', 'Rate limit (rps)', { numeric: true })}
+        {shows('loadBalancing') && (
+          <SelectField
+            label="Load balancing"
+            value={node.loadBalancing}
+            options={toOptions(LOAD_BALANCINGS)}
+            onChange={(v) => update('loadBalancing')(v)}
+          />
+        )}
+        {flag('replayable', 'Replayable (keeps messages)')}
+        {shows('transformations') && (
+          <InspectorField
+            label="Request transformations"
+            value={node.transformations}
+            codec={CODECS.transformations}
+            onCommit={update('transformations')}
+            multiline
+            rows={3}
+            placeholder="one per line: strip /api prefix"
+          />
+        )}
       </InspectorSection>
       <InspectorSection title="Notes">
         <InspectorField label="Notes" value={node.notes} codec={CODECS.notes} onCommit={update('notes')} multiline rows={4} />

@@ -1,0 +1,104 @@
+import type { GraphIndex } from '../../graph/graphIndex';
+import { buildGraphIndex } from '../../graph/graphIndex';
+import type { Design, Flow, Message } from '../../model/types';
+import { isConsumer, isPublication } from '../../rules/messaging';
+
+/** The messages of one channel: who publishes and consumes them, through which broker. */
+export interface ChannelGroup {
+  /** The channel name, or undefined when the links name none. */
+  channel?: string;
+  /** Broker node index, or -1 for a direct service->service event (an implied broker). */
+  broker: number;
+  publications: number[];
+  consumptions: number[];
+}
+
+/** What every section reads, built once per report in one pass over the design (linear). */
+export interface ReportIndex {
+  design: Design;
+  graph: GraphIndex;
+  nameOf: (node: number) => string;
+  channels: ChannelGroup[];
+  /** Sync links, in design order. */
+  syncLinks: number[];
+  /** The flows that use each link, by link index. */
+  flowsOf: Map<number, Flow[]>;
+  /** Each channel group's message (the first link of the group that states one). */
+  messageOf: (group: ChannelGroup) => Message | undefined;
+}
+
+export function buildReportIndex(design: Design): ReportIndex {
+  const graph = buildGraphIndex(design);
+  const groups = new Map<string, ChannelGroup>();
+  const group = (broker: number, channel: string | undefined, extra = ''): ChannelGroup => {
+    const key = `${broker}\u0000${channel ?? ''}\u0000${extra}`;
+    let found = groups.get(key);
+    if (!found) {
+      found = { channel, broker, publications: [], consumptions: [] };
+      groups.set(key, found);
+    }
+    return found;
+  };
+  const syncLinks: number[] = [];
+  for (let j = 0; j < graph.links.length; j++) {
+    const link = graph.links[j]!;
+    if (link.kind === 'sync') {
+      syncLinks.push(j);
+      continue;
+    }
+    const from = graph.linkFrom[j]!;
+    const to = graph.linkTo[j]!;
+    if (from < 0 || to < 0) continue;
+    const direct = graph.kinds[from] !== 'broker' && graph.kinds[to] !== 'broker';
+    if (direct) {
+      // A direct event has its own implied broker per consumer (simulation.md): one group per link.
+      const g = group(-1, link.channel, `${from}>${to}`);
+      g.publications.push(j);
+      g.consumptions.push(j);
+    } else if (isPublication(graph, j)) group(to, link.channel).publications.push(j);
+    else if (isConsumer(graph, j)) group(from, link.channel).consumptions.push(j);
+  }
+  const linkIndex = new Map(graph.linkIds.map((id, j) => [id, j]));
+  const flowsOf = new Map<number, Flow[]>();
+  for (const flow of design.flows ?? []) {
+    for (const step of flow.steps) {
+      const j = linkIndex.get(step.link);
+      if (j === undefined) continue;
+      const list = flowsOf.get(j) ?? [];
+      if (!list.includes(flow)) list.push(flow);
+      flowsOf.set(j, list);
+    }
+  }
+  return {
+    design,
+    graph,
+    nameOf: (i) => (i < 0 ? 'an implied broker' : (graph.nodes[i]?.name ?? graph.nodeIds[i] ?? '?')),
+    channels: [...groups.values()],
+    syncLinks,
+    flowsOf,
+    messageOf: (g) => {
+      for (const j of [...g.publications, ...g.consumptions]) {
+        const message = graph.links[j]!.message;
+        if (message && (message.name || message.version !== undefined || message.schema || message.compatibility)) return message;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** `order.placed`, or `Order → Payment` for a link that names no channel. */
+export function channelLabel(index: ReportIndex, group: ChannelGroup): string {
+  if (group.channel) return group.channel;
+  const j = group.publications[0] ?? group.consumptions[0]!;
+  return `${index.nameOf(index.graph.linkFrom[j]!)} → ${index.nameOf(index.graph.linkTo[j]!)}`;
+}
+
+export function uniqueNames(index: ReportIndex, nodes: Iterable<number>): string[] {
+  return [...new Set(nodes)].map(index.nameOf);
+}
+
+/** Services (and gateways) are the nodes the team runs and configures. */
+export function isOwned(index: ReportIndex, node: number): boolean {
+  const kind = index.graph.kinds[node];
+  return kind === 'service' || kind === 'gateway';
+}

@@ -1,0 +1,73 @@
+import type { FindingDraft, Rule } from './types';
+import type { GraphIndex } from '../graph/graphIndex';
+import { isConsumer, isPublication } from './messaging';
+import { sameChannel } from './asyncTraceGap';
+import { listNames } from './text';
+
+/** Who sends a command link and who receives it (through a broker: every publisher and consumer of its channel). */
+function commandEnds(graph: GraphIndex, j: number): { senders: number[]; receivers: number[] } {
+  const from = graph.linkFrom[j]!;
+  const to = graph.linkTo[j]!;
+  const channel = graph.links[j]!.channel;
+  const broker = graph.kinds[to] === 'broker' ? to : graph.kinds[from] === 'broker' ? from : -1;
+  if (broker < 0) return { senders: [from], receivers: [to] };
+  const senders = graph.asyncIn[broker]!.filter((k) => isPublication(graph, k) && sameChannel(graph.links[k]!.channel, channel));
+  const receivers = graph.asyncOut[broker]!.filter((k) => isConsumer(graph, k) && sameChannel(graph.links[k]!.channel, channel));
+  return { senders: senders.map((k) => graph.linkFrom[k]!), receivers: receivers.map((k) => graph.linkTo[k]!) };
+}
+
+/** Does `receiver` publish anything `sender` consumes (a reply or status channel), or message it directly? */
+function repliesTo(graph: GraphIndex, receiver: number, sender: number): boolean {
+  for (const j of graph.asyncOut[receiver]!) {
+    if (!isPublication(graph, j)) continue;
+    const to = graph.linkTo[j]!;
+    if (to === sender) return true;
+    if (graph.kinds[to] !== 'broker') continue;
+    const channel = graph.links[j]!.channel;
+    for (const k of graph.asyncOut[to]!)
+      if (graph.linkTo[k] === sender && sameChannel(graph.links[k]!.channel, channel)) return true;
+  }
+  return false;
+}
+
+export const commandWithoutReply: Rule = {
+  id: 'command-without-reply',
+  defaultSeverity: 'warning',
+  title: 'Command without a reply channel',
+  description:
+    'A flow sends a command (`pattern: command`) and needs its outcome (the flow is a saga, or the sender acts again later in the flow), but the receiver publishes nothing the sender consumes: the sender never learns whether the command succeeded.',
+  fix: 'Give the receiver a reply or status channel the sender consumes (`order.payment.succeeded` / `failed`), correlated by a command id.',
+  check({ design, graph, nameOf }) {
+    const out: FindingDraft[] = [];
+    const flows = design.flows ?? [];
+    if (flows.length === 0) return out;
+    const linkIndex = new Map(graph.linkIds.map((id, j) => [id, j]));
+    const reported = new Set<string>();
+    for (const flow of flows) {
+      const steps = flow.steps.map((s) => linkIndex.get(s.link));
+      steps.forEach((j, position) => {
+        if (j === undefined || graph.links[j]!.kind !== 'async' || graph.links[j]!.pattern !== 'command') return;
+        const { senders, receivers } = commandEnds(graph, j);
+        for (const sender of senders) {
+          // The sender needs the answer when the flow is a saga or comes back to the sender later.
+          const later = steps
+            .slice(position + 1)
+            .some((k) => k !== undefined && (graph.linkFrom[k] === sender || graph.linkTo[k] === sender));
+          if (!flow.saga && !later) continue;
+          const silent = receivers.filter((r) => r !== sender && graph.kinds[r] === 'service' && !repliesTo(graph, r, sender));
+          // The publish and the consume link of one command are one finding.
+          const key = `${sender}\u0000${graph.links[j]!.channel ?? ''}\u0000${silent.join(',')}`;
+          if (silent.length === 0 || reported.has(key)) continue;
+          reported.add(key);
+          const what = graph.links[j]!.message?.name ?? graph.links[j]!.channel;
+          out.push({
+            message: `${nameOf(sender)} sends the command${what ? ` ${what}` : ''} in "${flow.name}" but ${listNames(silent.map(nameOf))} publish${silent.length === 1 ? 'es' : ''} no reply or status ${nameOf(sender)} consumes`,
+            nodes: [graph.nodeIds[sender]!, ...silent.map((r) => graph.nodeIds[r]!)],
+            links: [graph.linkIds[j]!],
+          });
+        }
+      });
+    }
+    return out;
+  },
+};
