@@ -8,7 +8,13 @@ import type { BlastRadiusEntry } from './markdownReport';
 import { markdownReport } from './markdownReport';
 import { mermaidFlowchart } from './mermaidFlowchart';
 import { mermaidSequences } from './mermaidSequence';
+import { alertRuleFile } from './alerts';
+import { eventSchemaFiles } from './eventSchemas';
+import { gatewayObjects, gatewayYaml } from './gateway';
+import { istioObjects, istioYaml } from './istio';
 import { openApiDocuments } from './openapi';
+import { protoFiles } from './proto';
+import { resilienceCodeFiles } from './resilienceCode';
 import { slugify } from './slug';
 
 /** Every format the app's export menu and `signalbox export --to` offer. */
@@ -20,6 +26,12 @@ export const EXPORT_FORMATS = [
   { id: 'yaml', label: 'Design (YAML)', extension: '.signalbox.yaml', many: false },
   { id: 'json', label: 'Design (JSON)', extension: '.signalbox.json', many: false },
   { id: 'markdown', label: 'Markdown report', extension: '.md', many: false },
+  { id: 'proto', label: 'gRPC proto3 (one per service)', extension: '.proto', many: true },
+  { id: 'istio', label: 'Istio mesh config', extension: '.istio.yaml', many: false },
+  { id: 'gateway', label: 'Gateway API + Envoy Gateway', extension: '.gateway.yaml', many: false },
+  { id: 'alerts', label: 'Prometheus alert rules', extension: '.rules.yaml', many: false },
+  { id: 'schemas', label: 'Event JSON Schemas (CloudEvents)', extension: '.schema.json', many: true },
+  { id: 'code', label: 'Resilience code (one per service)', extension: '', many: true },
 ] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['id'];
@@ -72,5 +84,51 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
       const blastRadius = options.blastRadius === false ? undefined : (options.blastRadius ?? computeBlastRadius(design));
       return [{ fileName: `${base}.md`, text: markdownReport(design, { findings, blastRadius }), mime: 'text/markdown' }];
     }
+    case 'proto':
+      return protoFiles(design).map((file) => ({ fileName: file.fileName, text: file.text, mime: 'text/x-protobuf' }));
+    case 'istio':
+      return istioObjects(design).length > 0
+        ? [{ fileName: `${base}.istio.yaml`, text: istioYaml(design), mime: YAML_MIME }]
+        : [];
+    case 'gateway':
+      return gatewayObjects(design).length > 0
+        ? [{ fileName: `${base}.gateway.yaml`, text: gatewayYaml(design), mime: YAML_MIME }]
+        : [];
+    case 'alerts': {
+      const text = alertRuleFile(design);
+      return text ? [{ fileName: `${base}.rules.yaml`, text, mime: YAML_MIME }] : [];
+    }
+    case 'schemas':
+      return eventSchemaFiles(design).map((file) => ({
+        fileName: file.fileName,
+        text: file.text,
+        mime: 'application/schema+json',
+      }));
+    case 'code':
+      return resilienceCodeFiles(design).map((file) => ({ fileName: file.fileName, text: file.text, mime: file.mime }));
+  }
+}
+
+/** Why a format gave no file for a design: one line for the CLI and the export panel. */
+export function getEmptyExportReason(format: ExportFormat): string {
+  switch (format) {
+    case 'openapi':
+      return 'no service or gateway receives sync REST calls';
+    case 'sequence':
+      return 'the design has no flows and no client or gateway entry points';
+    case 'proto':
+      return 'no service receives gRPC calls (links with protocol: grpc)';
+    case 'istio':
+      return 'no service is called synchronously';
+    case 'gateway':
+      return 'the design has no gateway node';
+    case 'alerts':
+      return 'nothing to alert on: no dead-letter channel, consumer, breaker, availability or latencyMs';
+    case 'schemas':
+      return 'no service publishes a message (async links with message)';
+    case 'code':
+      return 'no service makes sync calls';
+    default:
+      return 'the design is empty';
   }
 }

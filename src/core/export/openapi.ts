@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Design, Link } from '../model/types';
+import { wellFormed } from './deployNames';
 import { createUniqueNamer } from './slug';
 
 /** One OpenAPI 3.1.0 document for one service or gateway that receives sync REST calls. */
@@ -49,7 +50,10 @@ export function parseRestOperation(operation: string): Route {
   const params: string[] = [];
   const path = match[2]!.replace(/\{([^{}/]*)\}|[^{}]+|[{}]/g, (part, name: string | undefined) => {
     if (name === undefined)
-      return part.replace(/[^A-Za-z0-9\-._~!$&'()*+,=:@/]/g, (char) => encodeURIComponent(char).replace(/'/g, '%27'));
+      // Per code point (`u`), lone surrogates as U+FFFD: encodeURIComponent throws on half a pair.
+      return wellFormed(part).replace(/[^A-Za-z0-9\-._~!$&'()*+,=:@/]/gu, (char) =>
+        encodeURIComponent(char).replace(/'/g, '%27'),
+      );
     let param = name.replace(/[^A-Za-z0-9_.-]/g, '_') || 'param';
     const base = param;
     for (let i = 2; params.includes(param); i++) param = `${base}${i}`;
