@@ -17,6 +17,8 @@ import { protoFiles } from './proto';
 import { resilienceCodeFiles } from './resilienceCode';
 import { slugify } from './slug';
 
+export { getEmptyExportReason } from './emptyReasons';
+
 /** Every format the app's export menu and `signalbox export --to` offer. */
 export const EXPORT_FORMATS = [
   { id: 'mermaid', label: 'Mermaid flowchart', extension: '.mmd', many: false },
@@ -106,29 +108,5 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
       }));
     case 'code':
       return resilienceCodeFiles(design).map((file) => ({ fileName: file.fileName, text: file.text, mime: file.mime }));
-  }
-}
-
-/** Why a format gave no file for a design: one line for the CLI and the export panel. */
-export function getEmptyExportReason(format: ExportFormat): string {
-  switch (format) {
-    case 'openapi':
-      return 'no service or gateway receives sync REST calls';
-    case 'sequence':
-      return 'the design has no flows and no client or gateway entry points';
-    case 'proto':
-      return 'no service receives gRPC calls (links with protocol: grpc)';
-    case 'istio':
-      return 'no service is called synchronously';
-    case 'gateway':
-      return 'the design has no gateway node';
-    case 'alerts':
-      return 'nothing to alert on: no dead-letter channel, consumer, breaker, availability or latencyMs';
-    case 'schemas':
-      return 'no service publishes a message (async links with message)';
-    case 'code':
-      return 'no service makes sync calls';
-    default:
-      return 'the design is empty';
   }
 }
