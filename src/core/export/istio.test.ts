@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { Design } from '../model/types';
 import { kubernetesErrors, nastyDeployDesign } from './deployTools';
-import { istioObjects, istioYaml } from './istio';
+import { getDnsNames, istioDuration } from './deployNames';
+import { isMeshCall, istioObjects, istioYaml } from './istio';
 import { getTestDesigns } from './testDesigns';
 
 const DESIGN: Design = {
@@ -79,6 +80,39 @@ describe('istioObjects', () => {
     const text = istioYaml(design);
     expect(parseAllDocuments(text).length).toBeGreaterThan(0);
     expect(kubernetesErrors(text)).toEqual([]);
+  });
+
+  it.each([
+    ...getTestDesigns(),
+    ...fc.sample(nastyDeployDesign, { numRuns: 30, seed: 13 }).map((design, i) => ({ id: `hostile:${i}`, design })),
+  ])("$id: every sync call's timeout, retries, breaker and bulkhead are in its caller's route and rule", ({ design }) => {
+    const names = getDnsNames(design);
+    const objects = istioObjects(design);
+    const first = new Set<string>();
+    for (const link of design.links) {
+      if (!isMeshCall(design, link)) continue;
+      const host = names.get(link.to)!;
+      const caller = names.get(link.from)!;
+      const service = objects.find((o) => o.kind === 'VirtualService' && (o.spec as { hosts: string[] }).hosts[0] === host)!;
+      const route = (service.spec as { http: Route[] }).http.find((r) => r.match?.[0]?.sourceLabels.app === caller)!;
+      // Only the first link from a caller makes its route (Istio matches on the caller, not the protocol).
+      const key = `${link.from}\u0000${link.to}`;
+      if (first.has(key)) continue;
+      first.add(key);
+      if (link.retry) expect(route.retries?.attempts).toBe(link.retry.max);
+      if (link.retry && link.retry.max > 0 && link.timeoutMs)
+        expect(route.retries?.perTryTimeout).toBe(istioDuration(link.timeoutMs));
+      if (link.timeoutMs && !link.retry) expect(route.timeout).toBe(istioDuration(link.timeoutMs));
+      const rule = objects.find(
+        (o) => o.kind === 'DestinationRule' && (o.metadata as { name: string }).name === `${host}-from-${caller}`,
+      );
+      const policy = (rule?.spec as { trafficPolicy?: Record<string, Record<string, Record<string, unknown>>> } | undefined)
+        ?.trafficPolicy;
+      if (link.breaker)
+        expect(policy?.outlierDetection).toMatchObject({ baseEjectionTime: istioDuration(link.breaker.openMs ?? 30_000) });
+      if (link.bulkhead) expect(policy?.connectionPool?.tcp).toEqual({ maxConnections: link.bulkhead.maxConcurrent });
+      if (!link.breaker && !link.bulkhead) expect(rule).toBeUndefined();
+    }
   });
 
   it('every route of a hostile design validates and names its caller', () => {

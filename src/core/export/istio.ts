@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import { getAttempts, getBackoffMs } from '../graph/worstCase';
 import type { Design, Link } from '../model/types';
 import { getDnsNames, istioDuration } from './deployNames';
+import { writeYaml } from './yamlWriter';
 
 /** A Kubernetes object as plain data, in the order it is written. */
 export type KubernetesObject = Record<string, unknown> & { apiVersion: string; kind: string };
@@ -122,7 +122,7 @@ export function istioObjects(design: Design): KubernetesObject[] {
 
 /** Objects as one multi-document YAML stream, with a header naming the design. */
 export function kubernetesYamlStream(objects: KubernetesObject[], header: string): string {
-  const documents = objects.map((object) => stringify(object, { aliasDuplicateObjects: false, lineWidth: 0 }));
+  const documents = objects.map(writeYaml);
   return `${header}\n${documents.map((doc) => `---\n${doc}`).join('')}`;
 }
 
