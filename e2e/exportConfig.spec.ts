@@ -39,7 +39,7 @@ const CONFIG_FORMATS = [
     tab: 'Alerts',
     file: 'food-delivery-platform.rules.yaml',
     start: /^# Prometheus alerting rules .*\ngroups:\n/,
-    has: 'topic="order.placed.dlq"',
+    has: 'expr: \'sum(increase(kafka_topic_partition_current_offset{topic="order.placed.dlq"}[5m])) > 0\'',
   },
   {
     tab: 'Schemas',

@@ -9,7 +9,7 @@ describe('writeYaml', () => {
   it('writes block YAML that reads back as the same data', () => {
     const data = { a: 1, b: [{ c: 'yes', d: [] }, 'x', { e: {} }], 'f g': 'h: i', j: true, k: 'on', l: '1.5s', m: '0755', n: '' };
     expect(writeYaml(data)).toBe(
-      'a: 1\nb:\n  - c: "yes"\n    d: []\n  - x\n  - e: {}\n"f g": "h: i"\nj: true\nk: "on"\nl: 1.5s\nm: "0755"\n"n": ""\n',
+      "a: 1\nb:\n  - c: 'yes'\n    d: []\n  - x\n  - e: {}\n'f g': 'h: i'\nj: true\nk: 'on'\nl: 1.5s\nm: '0755'\n'n': ''\n",
     );
     expect(parse(writeYaml(data))).toEqual(data);
   });

@@ -4,6 +4,8 @@ import { wellFormed } from './deployNames';
 const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 /** `1.5s`, `800ms`: no YAML reader takes these for numbers, and configs read better without quotes. */
+// eslint-disable-next-line no-control-regex -- characters a single-quoted scalar cannot hold
+const SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h)$/;
 
 function scalar(value: unknown): string {
@@ -12,7 +14,10 @@ function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   const text = wellFormed(String(value));
   // A JSON string is a YAML double-quoted scalar (YAML 1.2 is a superset of JSON).
-  return (PLAIN.test(text) && !RESERVED.test(text)) || DURATION.test(text) ? text : JSON.stringify(text);
+  if ((PLAIN.test(text) && !RESERVED.test(text)) || DURATION.test(text)) return text;
+  // Single quotes read best (a PromQL expression keeps its double quotes) where nothing needs an escape.
+  if (!SPECIAL.test(text)) return `'${text.replace(/'/g, "''")}'`;
+  return JSON.stringify(text);
 }
 
 function isEmpty(value: unknown): boolean {
