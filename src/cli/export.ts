@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ExportFile, ExportFormat } from '../core/export/index';
-import { EXPORT_FORMAT_IDS, exportDesign, isExportFormat } from '../core/export/index';
+import { EXPORT_FORMAT_IDS, exportDesign, getEmptyExportReason, isExportFormat } from '../core/export/index';
 import { detectFormat } from '../core/format/read';
 import type { CliIo } from './io';
 import { loadDesign, parseFlags } from './io';
@@ -10,12 +10,16 @@ import { lintDesign } from '../core/rules/engine';
 const USAGE = `usage: signalbox export FILE --to ${EXPORT_FORMAT_IDS.join('|')} [--out PATH] [--view NAME]`;
 
 /** Formats that give one file per service or flow: --out names a folder. */
-const FOLDER_FORMATS = new Set<ExportFormat>(['openapi', 'sequence']);
+const FOLDER_FORMATS = new Set<ExportFormat>(['openapi', 'sequence', 'proto', 'schemas', 'code']);
 
-/** Several files on standard output: OpenAPI as one multi-document YAML stream, diagrams one after another. */
+/**
+ * Several files on standard output: OpenAPI as one multi-document YAML stream, diagrams one after
+ * another, other files each under a `==> name <==` header line (as `head` prints several files).
+ */
 function joinForStdout(format: ExportFormat, files: ExportFile[]): string {
   if (format === 'openapi') return files.map((file) => file.text).join('---\n');
-  return files.map((file) => `%% ${file.fileName}\n${file.text}`).join('\n');
+  if (format === 'sequence') return files.map((file) => `%% ${file.fileName}\n${file.text}`).join('\n');
+  return files.map((file) => `==> ${file.fileName} <==\n${file.text}`).join('\n');
 }
 
 /** `signalbox export FILE --to FORMAT [--out PATH]` (spec/cli.md). Exit 0 on success, 2 on bad input or output. */
@@ -65,10 +69,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const files = exportDesign(design, to, { previous: design === loaded.design ? previous : undefined });
   const out = typeof flags.out === 'string' ? flags.out : undefined;
 
+  // Nothing to export is an answer, not an error: a CI job exporting every design keeps going.
   if (files.length === 0) {
-    const what =
-      to === 'openapi' ? 'no service or gateway receives sync REST calls' : 'the design has no flows and no client entry points';
-    io.stderr(`signalbox export: ${what}; nothing to write\n`);
+    io.stderr(`signalbox export: ${getEmptyExportReason(to)}; nothing to write\n`);
     return 0;
   }
   if (out === undefined) {

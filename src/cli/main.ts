@@ -6,7 +6,7 @@ const USAGE = `signalbox: design how microservices talk to each other
 
 usage:
   signalbox lint FILE [--format text|json|sarif] [--fail-on error|warning|never]
-  signalbox export FILE --to mermaid|sequence|asyncapi|openapi|yaml|json|markdown [--out PATH]
+  signalbox export FILE --to mermaid|sequence|asyncapi|openapi|yaml|json|markdown|proto|istio|gateway|alerts|schemas|code [--out PATH]
   signalbox share FILE [--base URL]
   signalbox open LINK
   signalbox simulate FILE (--down NODE[,NODE...] | --each) [--format text|json|markdown]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDesign } from '../format/read';
-import { EXPORT_FORMATS, exportDesign, isExportFormat } from './index';
+import { EXPORT_FORMATS, exportDesign, getEmptyExportReason, isExportFormat } from './index';
 import { getTestDesigns } from './testDesigns';
 
 describe('exportDesign', () => {
@@ -38,7 +38,15 @@ describe('exportDesign', () => {
   });
 
   it('knows its format ids', () => {
-    expect(EXPORT_FORMATS.map((f) => f.id).filter(isExportFormat)).toHaveLength(7);
+    expect(EXPORT_FORMATS.map((f) => f.id).filter(isExportFormat)).toHaveLength(13);
     expect(isExportFormat('pdf')).toBe(false);
+  });
+
+  it('a design without what an artefact needs gives no file, and a one-line reason', () => {
+    const lonely = { signalbox: 1, name: 'Lonely', nodes: { a: { kind: 'service' as const, name: 'A' } }, links: [] };
+    for (const format of ['proto', 'istio', 'gateway', 'alerts', 'schemas', 'code', 'openapi'] as const) {
+      expect(exportDesign(lonely, format)).toEqual([]);
+      expect(getEmptyExportReason(format)).toMatch(/^[^\n]{10,100}$/);
+    }
   });
 });

@@ -8,8 +8,16 @@ import type { BlastRadiusEntry } from './markdownReport';
 import { markdownReport } from './markdownReport';
 import { mermaidFlowchart } from './mermaidFlowchart';
 import { mermaidSequences } from './mermaidSequence';
+import { alertRuleFile } from './alerts';
+import { eventSchemaFiles } from './eventSchemas';
+import { gatewayObjects, gatewayYaml } from './gateway';
+import { istioObjects, istioYaml } from './istio';
 import { openApiDocuments } from './openapi';
+import { protoFiles } from './proto';
+import { resilienceCodeFiles } from './resilienceCode';
 import { slugify } from './slug';
+
+export { getEmptyExportReason } from './emptyReasons';
 
 /** Every format the app's export menu and `signalbox export --to` offer. */
 export const EXPORT_FORMATS = [
@@ -20,6 +28,12 @@ export const EXPORT_FORMATS = [
   { id: 'yaml', label: 'Design (YAML)', extension: '.signalbox.yaml', many: false },
   { id: 'json', label: 'Design (JSON)', extension: '.signalbox.json', many: false },
   { id: 'markdown', label: 'Markdown report', extension: '.md', many: false },
+  { id: 'proto', label: 'gRPC proto3 (one per service)', extension: '.proto', many: true },
+  { id: 'istio', label: 'Istio mesh config', extension: '.istio.yaml', many: false },
+  { id: 'gateway', label: 'Gateway API + Envoy Gateway', extension: '.gateway.yaml', many: false },
+  { id: 'alerts', label: 'Prometheus alert rules', extension: '.rules.yaml', many: false },
+  { id: 'schemas', label: 'Event JSON Schemas (CloudEvents)', extension: '.schema.json', many: true },
+  { id: 'code', label: 'Resilience code (one per service)', extension: '', many: true },
 ] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['id'];
@@ -72,5 +86,27 @@ export function exportDesign(design: Design, format: ExportFormat, options: Expo
       const blastRadius = options.blastRadius === false ? undefined : (options.blastRadius ?? computeBlastRadius(design));
       return [{ fileName: `${base}.md`, text: markdownReport(design, { findings, blastRadius }), mime: 'text/markdown' }];
     }
+    case 'proto':
+      return protoFiles(design).map((file) => ({ fileName: file.fileName, text: file.text, mime: 'text/x-protobuf' }));
+    case 'istio':
+      return istioObjects(design).length > 0
+        ? [{ fileName: `${base}.istio.yaml`, text: istioYaml(design), mime: YAML_MIME }]
+        : [];
+    case 'gateway':
+      return gatewayObjects(design).length > 0
+        ? [{ fileName: `${base}.gateway.yaml`, text: gatewayYaml(design), mime: YAML_MIME }]
+        : [];
+    case 'alerts': {
+      const text = alertRuleFile(design);
+      return text ? [{ fileName: `${base}.rules.yaml`, text, mime: YAML_MIME }] : [];
+    }
+    case 'schemas':
+      return eventSchemaFiles(design).map((file) => ({
+        fileName: file.fileName,
+        text: file.text,
+        mime: 'application/schema+json',
+      }));
+    case 'code':
+      return resilienceCodeFiles(design).map((file) => ({ fileName: file.fileName, text: file.text, mime: file.mime }));
   }
 }

@@ -188,6 +188,7 @@ describe('openApiDocuments', () => {
       summary: 'get /a/{x}/{x}/b c',
     });
     expect(parseRestOperation('Orders/Create')).toMatchObject({ method: 'post', path: '/orders-create' });
+    expect(parseRestOperation('GET /😀\ud800')).toMatchObject({ path: '/%F0%9F%98%80%EF%BF%BD' });
   });
 
   it.each(getTestDesigns())('$id: every document validates with the Redocly spec ruleset', async ({ design }) => {

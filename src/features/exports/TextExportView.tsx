@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { getEmptyExportReason } from '../../core/export/emptyReasons';
 import type { ExportFile } from '../../core/export/index';
 import type { ExportTab } from './exportTabs';
 import { downloadFile, downloadZip } from './download';
@@ -79,12 +80,5 @@ export function TextExportView({ tab, baseName }: TextExportViewProps) {
 }
 
 function emptyReason(format: ExportTab['id']): string {
-  switch (format) {
-    case 'openapi':
-      return 'no service or gateway receives a REST call.';
-    case 'sequence':
-      return 'there are no flows and no clients or gateway to start from.';
-    default:
-      return 'the design is empty.';
-  }
+  return `${getEmptyExportReason(format)}.`;
 }

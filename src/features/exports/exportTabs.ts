@@ -19,6 +19,13 @@ export const EXPORT_TABS: readonly ExportTab[] = [
   { id: 'markdown', label: 'Markdown', kind: 'text', language: 'markdown', mermaid: false, many: false },
   { id: 'yaml', label: 'YAML', kind: 'text', language: 'yaml', mermaid: false, many: false },
   { id: 'json', label: 'JSON', kind: 'text', language: 'json', mermaid: false, many: false },
+  // From design to running config: what the platform and the services run.
+  { id: 'proto', label: 'gRPC', kind: 'text', language: 'plaintext', mermaid: false, many: true },
+  { id: 'istio', label: 'Istio', kind: 'text', language: 'yaml', mermaid: false, many: false },
+  { id: 'gateway', label: 'Gateway', kind: 'text', language: 'yaml', mermaid: false, many: false },
+  { id: 'alerts', label: 'Alerts', kind: 'text', language: 'yaml', mermaid: false, many: false },
+  { id: 'schemas', label: 'Schemas', kind: 'text', language: 'json', mermaid: false, many: true },
+  { id: 'code', label: 'Code', kind: 'text', language: 'plaintext', mermaid: false, many: true },
   { id: 'png', label: 'PNG', kind: 'image' },
   { id: 'svg', label: 'SVG', kind: 'image' },
 ];

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Design } from '../model/types';
+import { alertRuleFile, brokerMetrics, listAlertRules, templateText } from './alerts';
+import { nastyDeployDesign, promtoolErrors } from './deployTools';
+import { getTestDesigns } from './testDesigns';
+
+const DESIGN: Design = {
+  signalbox: 1,
+  name: 'Shop',
+  nodes: {
+    web: { kind: 'client', name: 'Web' },
+    gw: { kind: 'gateway', name: 'Gateway' },
+    order: { kind: 'service', name: 'Order', availability: 99.9, latencyMs: 250 },
+    billing: { kind: 'service', name: 'Billing', latencyMs: 80 },
+    kafka: { kind: 'broker', name: 'Kafka', tech: 'kafka' },
+    rabbit: { kind: 'broker', name: 'Rabbit', tech: 'rabbitmq' },
+  },
+  links: [
+    { from: 'web', to: 'gw', kind: 'sync' },
+    { from: 'gw', to: 'order', kind: 'sync', timeoutMs: 1000 },
+    { from: 'order', to: 'billing', kind: 'sync', breaker: { openMs: 10000, fallback: 'queue the invoice' } },
+    { from: 'order', to: 'kafka', kind: 'async', channel: 'order.placed' },
+    {
+      from: 'kafka',
+      to: 'billing',
+      kind: 'async',
+      channel: 'order.placed',
+      consumerGroup: 'billing-v2',
+      dlq: 'order.placed.dlq',
+    },
+    { from: 'order', to: 'rabbit', kind: 'async', channel: 'invoice' },
+    { from: 'rabbit', to: 'billing', kind: 'async', channel: 'invoice', dlq: 'invoice.dlq' },
+  ],
+};
+
+describe('listAlertRules', () => {
+  it('alerts on each dead-letter channel, consumer group, breaker, error budget and entry latency', () => {
+    const rules = listAlertRules(DESIGN);
+    expect(rules.map((rule) => `${rule.alert} ${Object.values(rule.labels).join(' ')}`)).toEqual([
+      'DeadLetterMessages order.placed.dlq',
+      'DeadLetterMessages invoice.dlq',
+      'ConsumerLag billing-v2 order.placed',
+      'ConsumerLag billing invoice',
+      'BreakerOpen order billing',
+      'ErrorBudgetBurnFast order 99.9',
+      'ErrorBudgetBurnSlow order 99.9',
+      'LatencyOverBudget order 250',
+    ]);
+    expect(rules[0]!.expr).toBe('sum(increase(kafka_topic_partition_current_offset{topic="order.placed.dlq"}[5m])) > 0');
+    expect(rules[1]!.expr).toBe('sum(rabbitmq_detailed_queue_messages_ready{queue="invoice.dlq"}) > 0');
+    expect(rules[2]!.expr).toBe('sum(kafka_consumergroup_lag{consumergroup="billing-v2", topic="order.placed"}) > 1000');
+    expect(rules[4]!.expr).toContain('source_workload="order", destination_service_name="billing", response_flags=~"UH|UO"');
+    expect(rules[4]!.description).toContain('falls back to: queue the invoice');
+    // 14.4 x a 0.1% budget, over 1 h and 5 min.
+    expect(rules[5]!.expr).toContain('[1h]))) > 0.0144 and');
+    expect(rules[5]!.expr).toContain('[5m]))) > 0.0144');
+    expect(rules[7]!.expr).toContain('destination_workload="order"}[5m]))) > 250');
+    for (const rule of rules) expect(rule.runbook.length).toBeGreaterThan(20);
+    expect(promtoolErrors(alertRuleFile(DESIGN))).toBe('');
+  });
+
+  it('the validator is real: promtool refuses a broken expression', () => {
+    expect(promtoolErrors(alertRuleFile(DESIGN).replace('> 1000', '> > 1000'))).toMatch(/parse error/);
+  });
+
+  it('writes nothing when there is nothing to alert on', () => {
+    expect(alertRuleFile({ signalbox: 1, name: 'x', nodes: { a: { kind: 'service', name: 'A' } }, links: [] })).toBe('');
+  });
+
+  it('reads broker metrics from the exporter of its tech', () => {
+    expect([brokerMetrics('RabbitMQ'), brokerMetrics('Amazon SQS'), brokerMetrics('kafka'), brokerMetrics(undefined)]).toEqual([
+      'rabbitmq-prometheus',
+      'yace-sqs',
+      'kafka-exporter',
+      'kafka-exporter',
+    ]);
+    expect(templateText('a {{ .Value }} b')).toBe('a {{ "{{" }} .Value }} b');
+  });
+
+  it.each(getTestDesigns())('$id: promtool accepts the rule file and every dead-letter channel has its alert', ({ design }) => {
+    const text = alertRuleFile(design);
+    const dlqs = new Set(design.links.flatMap((link) => (link.kind === 'async' && link.dlq ? [link.dlq] : [])));
+    if (text === '') return expect(dlqs.size).toBe(0);
+    expect(promtoolErrors(text)).toBe('');
+    const alerted = listAlertRules(design).filter((rule) => rule.alert === 'DeadLetterMessages');
+    expect(new Set(alerted.map((rule) => rule.labels.channel))).toEqual(dlqs);
+    const file = parse(text) as { groups: { rules: { annotations: Record<string, string> }[] }[] };
+    for (const rule of file.groups.flatMap((group) => group.rules))
+      expect(Object.keys(rule.annotations)).toEqual(['summary', 'description', 'runbook']);
+  });
+
+  it('promtool accepts the rules of any hostile design; names stay text, even `{{`', () => {
+    fc.assert(
+      fc.property(nastyDeployDesign, (design) => {
+        const text = alertRuleFile(design);
+        expect(promtoolErrors(text)).toBe('');
+        const dlqs = listAlertRules(design).filter((rule) => rule.alert === 'DeadLetterMessages');
+        expect(dlqs.map((rule) => rule.labels.channel).sort()).toEqual(
+          [...new Set(design.links.flatMap((l) => (l.dlq ? [l.dlq] : [])))].sort(),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});

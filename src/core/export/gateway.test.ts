@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import type { Design } from '../model/types';
+import { kubernetesErrors, nastyDeployDesign } from './deployTools';
+import { gatewayObjects, gatewayYaml } from './gateway';
+import { getTestDesigns } from './testDesigns';
+
+const DESIGN: Design = {
+  signalbox: 1,
+  name: 'Shop',
+  nodes: {
+    web: { kind: 'client', name: 'Web' },
+    edge: { kind: 'gateway', name: 'Edge', auth: 'jwt', rateLimitRps: 2000 },
+    order: { kind: 'service', name: 'Order' },
+    pricing: { kind: 'service', name: 'Pricing' },
+  },
+  links: [
+    { from: 'web', to: 'edge', kind: 'sync', protocol: 'rest' },
+    {
+      from: 'edge',
+      to: 'order',
+      kind: 'sync',
+      protocol: 'rest',
+      operations: ['POST /orders', 'GET /orders/{id}'],
+      timeoutMs: 800,
+      retry: { max: 2, backoff: 'exponential', baseMs: 100 },
+      breaker: { failureRatePct: 50, openMs: 20000 },
+      bulkhead: { maxConcurrent: 100 },
+    },
+    { from: 'edge', to: 'pricing', kind: 'sync', protocol: 'grpc', operations: ['shop.v1.Pricing/Quote'], timeoutMs: 300 },
+  ],
+};
+
+type Rule = { matches: unknown[]; backendRefs: unknown[]; timeouts?: unknown };
+
+describe('gatewayObjects', () => {
+  it('routes each operation with its timeout and puts retries, breaker, bulkhead, rate limit and auth in Envoy Gateway policies', () => {
+    const objects = gatewayObjects(DESIGN);
+    expect(objects.map((o) => `${o.kind} ${(o.metadata as { name: string }).name}`)).toEqual([
+      'Gateway edge',
+      'HTTPRoute edge-to-order',
+      'BackendTrafficPolicy edge-to-order',
+      'HTTPRoute edge-to-pricing',
+      'BackendTrafficPolicy edge-rate-limit',
+      'SecurityPolicy edge-auth',
+    ]);
+    const rules = (objects[1]!.spec as { rules: Rule[] }).rules;
+    expect(rules).toEqual([
+      {
+        matches: [{ path: { type: 'Exact', value: '/orders' }, method: 'POST' }],
+        backendRefs: [{ name: 'order', port: 80 }],
+        timeouts: { request: '2700ms', backendRequest: '800ms' },
+      },
+      {
+        matches: [{ path: { type: 'RegularExpression', value: '/orders/[^/]+' }, method: 'GET' }],
+        backendRefs: [{ name: 'order', port: 80 }],
+        timeouts: { request: '2700ms', backendRequest: '800ms' },
+      },
+    ]);
+    expect(objects[2]!.spec).toMatchObject({
+      targetRefs: [{ kind: 'HTTPRoute', name: 'edge-to-order' }],
+      retry: { numRetries: 2, perRetry: { timeout: '800ms', backOff: { baseInterval: '100ms' } } },
+      healthCheck: { passive: { failurePercentageThreshold: 50, baseEjectionTime: '20000ms' } },
+      circuitBreaker: { maxParallelRequests: 100 },
+    });
+    expect((objects[3]!.spec as { rules: Rule[] }).rules[0]).toEqual({
+      matches: [{ path: { type: 'Exact', value: '/shop.v1.Pricing/Quote' }, method: 'POST' }],
+      backendRefs: [{ name: 'pricing', port: 9090 }],
+      timeouts: { request: '300ms' },
+    });
+    expect(objects[4]!.spec).toMatchObject({
+      targetRefs: [{ kind: 'Gateway', name: 'edge' }],
+      rateLimit: { type: 'Global', global: { rules: [{ limit: { requests: 2000, unit: 'Second' } }] } },
+    });
+    expect(objects[5]!.spec).toMatchObject({ jwt: { providers: [{ name: 'edge' }] } });
+    expect(kubernetesErrors(gatewayYaml(DESIGN))).toEqual([]);
+  });
+
+  it.each(['oauth2', 'apikey', 'mtls', 'none'] as const)('auth %s validates', (auth) => {
+    const design = { ...DESIGN, nodes: { ...DESIGN.nodes, edge: { ...DESIGN.nodes.edge!, auth } } };
+    const kinds = gatewayObjects(design).map((o) => o.kind);
+    expect(kinds.at(-1)).toBe(
+      auth === 'mtls' ? 'ClientTrafficPolicy' : auth === 'none' ? 'BackendTrafficPolicy' : 'SecurityPolicy',
+    );
+    expect(kubernetesErrors(gatewayYaml(design))).toEqual([]);
+  });
+
+  it('splits more than 16 operations into several routes (the Gateway API limit)', () => {
+    const operations = Array.from({ length: 20 }, (_, i) => `GET /items/${i}`);
+    const design: Design = { ...DESIGN, links: [{ from: 'edge', to: 'order', kind: 'sync', operations }] };
+    const routes = gatewayObjects(design).filter((o) => o.kind === 'HTTPRoute');
+    expect(routes.map((r) => (r.spec as { rules: Rule[] }).rules.length)).toEqual([16, 4]);
+    expect(kubernetesErrors(gatewayYaml(design))).toEqual([]);
+  });
+
+  it('the validator is real: an unknown path match type is refused', () => {
+    expect(kubernetesErrors(gatewayYaml(DESIGN).replace('type: Exact', 'type: Glob'))).toEqual([
+      expect.stringContaining('HTTPRoute'),
+    ]);
+  });
+
+  it('writes nothing without a gateway', () => {
+    const { edge: _edge, ...nodes } = DESIGN.nodes;
+    expect(gatewayObjects({ ...DESIGN, nodes, links: [] })).toEqual([]);
+  });
+
+  it.each(getTestDesigns().filter(({ design }) => gatewayObjects(design).length > 0))(
+    '$id: every object validates against the Gateway API and Envoy Gateway schemas',
+    ({ design }) => {
+      expect(kubernetesErrors(gatewayYaml(design))).toEqual([]);
+    },
+  );
+
+  it('a hostile design validates, one route per forwarded call', () => {
+    fc.assert(
+      fc.property(nastyDeployDesign, (design) => {
+        const text = gatewayYaml(design);
+        expect(kubernetesErrors(text)).toEqual([]);
+        const kinds = parseAllDocuments(text).map((doc) => (doc.toJS() as { kind: string }).kind);
+        expect(kinds.filter((kind) => kind === 'HTTPRoute')).toHaveLength(2);
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+});

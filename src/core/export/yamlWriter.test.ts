@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { wellFormed } from './deployNames';
+import { writeYaml } from './yamlWriter';
+import { nastyName } from './testDesigns';
+
+describe('writeYaml', () => {
+  it('writes block YAML that reads back as the same data', () => {
+    const data = { a: 1, b: [{ c: 'yes', d: [] }, 'x', { e: {} }], 'f g': 'h: i', j: true, k: 'on', l: '1.5s', m: '0755', n: '' };
+    expect(writeYaml(data)).toBe(
+      "a: 1\nb:\n  - c: 'yes'\n    d: []\n  - x\n  - e: {}\n'f g': 'h: i'\nj: true\nk: 'on'\nl: 1.5s\nm: '0755'\n'n': ''\n",
+    );
+    expect(parse(writeYaml(data))).toEqual(data);
+  });
+
+  it('round-trips any JSON-like data with hostile keys and strings', () => {
+    const text = fc.oneof(
+      nastyName,
+      fc.string(),
+      fc.constantFrom('yes', 'No', '~', 'null', '-', '- a', '? x', '#', '@x', '`x', '*a', '&a', '!t', '%x', '1e3', '0x1F', '.5'),
+    );
+    const value = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
+        fc.boolean(),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(
+          text.filter((key) => key !== '__proto__'),
+          tie('node'),
+          { maxKeys: 4 },
+        ),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (data) => {
+        const expected = JSON.parse(JSON.stringify(data, (_, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v)));
+        const keysFixed = JSON.parse(JSON.stringify(expected), function (this: unknown, _key, v: unknown) {
+          return v && typeof v === 'object' && !Array.isArray(v)
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [wellFormed(k), x]))
+            : v;
+        });
+        expect(parse(writeYaml(data))).toEqual(keysFixed);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
