@@ -266,7 +266,10 @@ for (const [width, height] of [
         await text.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1),
         name,
       ).toBe(true);
+      checked++;
     }
+    // A small screen opens at the fit's minimum zoom around the centre: some names may be off it.
+    expect(checked).toBeGreaterThanOrEqual(width >= 1440 ? 4 : 2);
     await page.screenshot({ path: test.info().outputPath(`first-visit-${width}x${height}.png`) });
   });
 }
