@@ -190,7 +190,8 @@ export function Canvas() {
     const under = document.elementFromPoint(point.clientX, point.clientY);
     const target = under?.closest<HTMLElement>('.react-flow__node');
     const targetId = target?.dataset.id;
-    if (!targetId && under?.closest('.react-flow__pane')) {
+    // Empty canvas is the pane, or a link passing there (a drop on a line is not a drop on a node).
+    if (!targetId && under?.closest('.react-flow__pane, .react-flow__edges')) {
       const box = canvasRef.current?.getBoundingClientRect();
       if (!box) return;
       setConnectDrop({
