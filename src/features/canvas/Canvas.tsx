@@ -197,7 +197,7 @@ export function Canvas() {
       setConnectDrop({
         client: { x: point.clientX, y: point.clientY },
         // Kept inside the canvas: a drop near its right or bottom edge must not clip the menu.
-        local: { x: Math.min(point.clientX - box.left, box.width - 230), y: Math.min(point.clientY - box.top, box.height - 250) },
+        local: { x: Math.min(point.clientX - box.left, box.width - 230), y: Math.min(point.clientY - box.top, box.height - 275) },
         other: state.fromNode.id,
         direction: state.fromHandle?.type === 'target' ? 'in' : 'out',
       });
