@@ -84,6 +84,8 @@ const DOCS: Partial<Record<ObjectKind | '*', Record<string, string>>> = {
     flows: 'Named critical flows: ordered steps, each naming a link by its id (sequence diagrams, sagas).',
     rules:
       'Per-design rule settings: a rule id to `off`, a severity (`error`, `warning`, `info`) or thresholds like `{ max: 3 }`.',
+    defaults:
+      'Link defaults: `timeoutMs` and `retry` for sync calls, `delivery` for messages, `dlq` (`{channel}.dlq`) for consumers, where a link states none.',
   },
   node: {
     kind: `What the node is: ${list(NODE_KINDS)}. Required.`,
