@@ -97,6 +97,10 @@ const DOCS: Partial<Record<ObjectKind | '*', Record<string, string>>> = {
       'Per-design rule settings: a rule id to `off`, a severity (`error`, `warning`, `info`) or thresholds like `{ max: 3 }`.',
     platform: `Where the system runs: ${list(PLATFORMS)}.`,
     tracePropagation: `How trace context travels between services: ${list(TRACE_PROPAGATIONS)}.`,
+    defaults:
+      'Link defaults: `timeoutMs` and `retry` for sync calls, `delivery` for messages, `dlq` (`{channel}.dlq`) for consumers, where a link states none.',
+    views:
+      'Named views of the design (filters, focus, level: `services`, `groups`, `teams`); what the canvas draws, never an edit.',
   },
   node: {
     kind: `What the node is: ${list(NODE_KINDS)}. Required.`,

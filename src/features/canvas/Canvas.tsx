@@ -232,13 +232,14 @@ export function Canvas() {
     const under = document.elementFromPoint(point.clientX, point.clientY);
     const target = under?.closest<HTMLElement>('.react-flow__node');
     const targetId = target?.dataset.id;
-    if (!targetId && under?.closest('.react-flow__pane')) {
+    // Empty canvas is the pane, or a link passing there (a drop on a line is not a drop on a node).
+    if (!targetId && under?.closest('.react-flow__pane, .react-flow__edges')) {
       const box = canvasRef.current?.getBoundingClientRect();
       if (!box) return;
       setConnectDrop({
         client: { x: point.clientX, y: point.clientY },
         // Kept inside the canvas: a drop near its right or bottom edge must not clip the menu.
-        local: { x: Math.min(point.clientX - box.left, box.width - 230), y: Math.min(point.clientY - box.top, box.height - 250) },
+        local: { x: Math.min(point.clientX - box.left, box.width - 230), y: Math.min(point.clientY - box.top, box.height - 275) },
         other: state.fromNode.id,
         direction: state.fromHandle?.type === 'target' ? 'in' : 'out',
       });
