@@ -35,6 +35,7 @@ beforeAll(() => {
   expect(packed.status, packed.stderr).toBe(0);
   const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
   writeFileSync(join(dir, 'shop.signalbox.yaml'), EXAMPLE);
+  writeFileSync(join(dir, 'compose.yaml'), readFileSync('src/core/import/fixtures/compose.yaml', 'utf8'));
   run('mkdir', ['-p', project], dir);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   const installed = run(
@@ -68,6 +69,12 @@ const COMMANDS: Record<string, Row[]> = {
   share: [{ args: ['share', FILE, '--base', 'https://signalbox.example/'], code: 0, stdout: /^https:\/\/signalbox\.example\/#/ }],
   open: [{ args: ['open', '-'], input: 'SHARE_LINK', code: 0, stdout: /^signalbox: 1\nname: Food delivery platform/ }],
   simulate: [{ args: ['simulate', FILE, '--down', 'payment'], code: 0, stdout: /Web & mobile apps/ }],
+  import: [{ args: ['import', '../compose.yaml'], code: 0, stdout: /^signalbox: 1$/m }],
+  drift: [{ args: ['drift', FILE, '../compose.yaml'], code: 1, stdout: /\S/ }],
+  diff: [
+    { args: ['diff', FILE, FILE], code: 0, stdout: /\S/ },
+    { args: ['diff', FILE, FILE, '--format', 'json'], code: 0, stdout: /"changes": \[\]/ },
+  ],
 };
 
 describe('the packed CLI, installed into an empty project', () => {
