@@ -50,14 +50,14 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
   await app.inspector.getByLabel('Protocol').selectOption('grpc');
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC');
-  await app.inspector.getByLabel('Version', { exact: true }).fill('v2');
+  await app.typeIn(app.inspector.getByLabel('Version', { exact: true }), 'v2');
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
   const timeout = app.inspector.getByLabel('Timeout (ms)');
-  await timeout.fill('1500');
+  await app.typeIn(timeout, '1500');
   // A bad value is refused with a message; the design keeps 1500.
-  await timeout.fill('15x');
+  await app.typeIn(timeout, '15x');
   await expect(app.inspector.getByRole('alert')).toHaveText('expected a positive integer');
-  await timeout.fill('1500');
+  await app.typeIn(timeout, '1500');
   await expect(app.inspector.getByRole('alert')).toHaveCount(0);
 
   // Undo: version, then protocol; redo both. Shortcuts act on the canvas, not inside fields.
@@ -115,17 +115,17 @@ test('inspector edits a node: rename id, kind-specific keys, empty removes', asy
   await app.node('api-gateway').click();
   await expect(app.inspector.getByLabel('Rate limit (rps)')).toBeVisible();
   await expect(app.inspector.getByLabel('Discovery')).toHaveCount(0);
-  await app.inspector.getByLabel('Name', { exact: true }).fill('Edge');
-  await expect(app.node('api-gateway')).toContainText('Edge');
-  await app.inspector.getByLabel('Id', { exact: true }).fill('edge');
-  await app.inspector.getByLabel('Id', { exact: true }).press('Enter');
-  await expect(app.node('edge')).toBeVisible();
-  await app.inspector.getByLabel('Replicas').fill('0');
+  // A generated id follows the name; an id typed by hand is kept.
+  await app.typeIn(app.inspector.getByLabel('Name', { exact: true }), 'Edge');
+  await expect(app.node('edge')).toContainText('Edge');
+  await app.typeIn(app.inspector.getByLabel('Id', { exact: true }), 'front-door');
+  await expect(app.node('front-door')).toBeVisible();
+  await app.typeIn(app.inspector.getByLabel('Replicas'), '0', false);
   await expect(app.inspector.getByRole('alert')).toHaveText('expected a positive integer');
-  await app.inspector.getByLabel('Replicas').fill('3');
-  await expect(app.node('edge')).toContainText('×3');
-  await app.inspector.getByLabel('Replicas').fill('');
-  await expect(app.node('edge')).not.toContainText('×3');
+  await app.typeIn(app.inspector.getByLabel('Replicas'), '3');
+  await expect(app.node('front-door')).toContainText('×3');
+  await app.typeIn(app.inspector.getByLabel('Replicas'), '');
+  await expect(app.node('front-door')).not.toContainText('×3');
 });
 
 test('a file without positions is laid out; a bad file is refused and keeps the design', async ({ page }) => {

@@ -105,7 +105,9 @@ test('an edit to the design reaches the open export', async ({ page }) => {
   await formats.getByRole('tab', { name: 'YAML', exact: true }).click();
   const region = page.getByRole('region', { name: 'YAML', exact: true });
   await expect(region.getByText('food-delivery-platform.signalbox.yaml')).toBeVisible();
-  await app.designName().fill('Renamed platform');
+  await app.designName().click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Renamed platform');
   await expect(region.getByText('renamed-platform.signalbox.yaml')).toBeVisible();
   await expect(region.getByTestId('export-code').locator('.view-lines')).toContainText('name: Renamed platform');
   const { name, text } = await app.downloadText(region.getByRole('button', { name: 'Download', exact: true }));

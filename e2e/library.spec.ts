@@ -22,8 +22,9 @@ test('list, duplicate, rename, switch, delete and undo', async ({ page }) => {
   await list.getByRole('button', { name: 'Rename Food delivery platform (copy)' }).click();
   const rename = list.getByRole('textbox', { name: 'New name' });
   await expect(rename).toBeFocused();
-  await rename.fill('Review copy');
-  await rename.press('Enter');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Review copy');
+  await page.keyboard.press('Enter');
   await expect(app.libraryItem(list, 'Review copy')).toBeVisible();
   // Renaming another design leaves the open one open.
   await expect(app.designName()).toHaveValue('Food delivery platform');

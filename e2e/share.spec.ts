@@ -73,12 +73,15 @@ test('a protected link asks for the passphrase, refuses a wrong one, opens with 
   const prompt = other.getByRole('dialog', { name: 'This link is protected' });
   await expect(prompt).toBeVisible();
   await expect(other.locator('[data-testid^="rf__node-"]')).toHaveCount(0);
-  await prompt.getByLabel('Passphrase').fill('wrong horse');
+  await prompt.getByLabel('Passphrase').click();
+  await other.keyboard.type('wrong horse');
   await prompt.getByRole('button', { name: 'Open design' }).click();
   await expect(prompt.getByRole('alert')).toContainText(/passphrase/i);
   await expect(prompt).toBeVisible();
 
-  await prompt.getByLabel('Passphrase').fill('correct horse battery');
+  await prompt.getByLabel('Passphrase').click();
+  await other.keyboard.press('ControlOrMeta+a');
+  await other.keyboard.type('correct horse battery');
   await prompt.getByRole('button', { name: 'Open design' }).click();
   await expect(prompt).toBeHidden();
   await expect(app.designName()).toHaveValue('Payments (confidential)');

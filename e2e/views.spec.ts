@@ -89,7 +89,8 @@ test('save a view in the design and open it from a view link', async ({ page, co
 
   await toolbar(page).getByRole('button', { name: 'Views' }).click();
   await page.getByRole('menuitem', { name: 'Save current view…' }).click();
-  await page.getByRole('textbox', { name: 'View name' }).fill('');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
   await page.keyboard.type('Payments team');
   await page.keyboard.press('Enter');
   await expect(toolbar(page).getByRole('status')).toContainText('Payments team');

@@ -100,7 +100,10 @@ describe('readCleanYaml', () => {
         const text = design(value);
         const fast = readCleanYaml(text, 'yaml', never);
         if (fast) expect(fast.design).toEqual(carefully(text));
-        expect(readDesign(text).design).toEqual(carefully(text));
+        // readDesign may refuse more than the bare parser (the read-time limits refuse tags,
+        // NaN...), but what it reads, it reads as the careful parser does.
+        const read = readDesign(text).design;
+        if (read !== undefined) expect(read).toEqual(carefully(text));
       }),
       { numRuns: 1000 },
     );

@@ -38,6 +38,12 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nil, bool, number] });
 // An anchor (`&name`) lets aliases expand a small file into a huge tree; js-yaml has no limit on
 // that, so such files take the careful path, whose parser counts expansions.
 const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
+// A tag (`!`, `!!binary`, `!custom`) is for the careful path too: the read-time limits refuse
+// what is not plain data there, with its line (a false alarm only costs the careful read).
+const TAG = /(?:^|[\s[{,])!/m;
+// `#` right after a character: js-yaml and `yaml` disagree on some of these (`A}#` in a flow map
+// is an error to `yaml`, text to js-yaml), so the careful path decides.
+const HASH_AFTER_TEXT = /\S#/;
 
 /**
  * The fast way to read a clean YAML design: js-yaml builds plain objects about 15x faster than
@@ -47,7 +53,7 @@ const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
  * line:column. The Document is still available for writing back: built on first use.
  */
 export function readCleanYaml(text: string, format: FileFormat, readCarefully: () => ReadResult): ReadResult | undefined {
-  if (format !== 'yaml' || ANCHOR.test(text)) return undefined;
+  if (format !== 'yaml' || ANCHOR.test(text) || TAG.test(text) || HASH_AFTER_TEXT.test(text)) return undefined;
   let raw: unknown;
   try {
     // No timestamps, no `<<` merges (YAML 1.2, as `yaml` reads); js-yaml throws on duplicate

@@ -29,6 +29,8 @@ const MAX_ISSUES = 20;
 
 /** The YAML tags whose values stay plain JSON; others (!!binary, !!set, !!omap, custom) change shape. */
 const PLAIN_TAGS = new Set([
+  // `!` alone is YAML's non-specific tag: the value stays what it is (text).
+  '!',
   'tag:yaml.org,2002:str',
   'tag:yaml.org,2002:int',
   'tag:yaml.org,2002:float',

@@ -25,6 +25,8 @@ export function makeNodeId(name: string, taken: ReadonlySet<string> | Record<str
       .replace(ID_SAFE, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'node';
+  // `__proto__` as a key of a plain object is its prototype, not a node: never make that id.
+  if (base === '__proto__') return makeNodeId('proto', taken);
   if (!has(base)) return base;
   for (let i = 2; ; i++) {
     const id = `${base}-${i}`;
