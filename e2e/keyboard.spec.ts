@@ -143,7 +143,8 @@ test('Ctrl+S saves while typing in a field; Ctrl+Shift+E works from inside Monac
   // The focus and the caret stay in the field: typing goes on.
   await page.keyboard.type('!');
   await expect(name).toHaveValue('Payment core!');
-  // Ctrl+Z in the field is the field's: it does not undo the design's last step behind it.
+  // A field commits on Enter (or leaving it).
+  await page.keyboard.press('Enter');
   await expect(app.nodeNamed('Payment core!')).toBeVisible();
 
   const code = new CodeView(page);

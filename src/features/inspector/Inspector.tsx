@@ -1,8 +1,25 @@
+import { useEffect, useRef } from 'react';
 import { getLinkId } from '../../core/model/ids';
 import { designStore, selectSelection, useDesignStore } from '../../state/designStore';
 import { DesignInspector } from './DesignInspector';
 import { LinkInspector } from './LinkInspector';
 import { NodeInspector } from './NodeInspector';
+
+/**
+ * The form's key for the one selected node: its id, except that a node renamed in place (its
+ * generated id follows its name: `payment` -> `payment-core`) keeps the key it had, so the
+ * form is not remounted under the person typing in it (focus and caret stay).
+ */
+function useRenameStableKey(id: string | null): string | null {
+  const previous = useRef<{ id: string | null; key: string | null }>({ id: null, key: null });
+  const previousGone = useDesignStore((s) => previous.current.id !== null && !(previous.current.id in s.design.nodes));
+  let key = id;
+  if (id !== null && previous.current.id !== null && id !== previous.current.id && previousGone) key = previous.current.key;
+  useEffect(() => {
+    previous.current = { id, key };
+  });
+  return key;
+}
 
 /** The side panel's editor: the selected node, the selected link, or the design itself. */
 export function Inspector() {
@@ -14,7 +31,8 @@ export function Inspector() {
     return link ? `${link.from}->${link.to}` : null;
   });
   const { nodes, links } = selection;
-  if (nodes.length === 1 && links.length === 0 && nodes[0]) return <NodeInspector key={nodes[0]} id={nodes[0]} />;
+  const nodeKey = useRenameStableKey(nodes.length === 1 && links.length === 0 ? (nodes[0] ?? null) : null);
+  if (nodes.length === 1 && links.length === 0 && nodes[0]) return <NodeInspector key={nodeKey ?? nodes[0]} id={nodes[0]} />;
   // Keyed by the link's ends: editing its channel changes its id, and must not remount the form.
   if (links.length === 1 && nodes.length === 0 && links[0]) return <LinkInspector key={linkEnds ?? links[0]} id={links[0]} />;
   if (nodes.length + links.length > 1) {
