@@ -1,5 +1,5 @@
 /**
- * The design document, exactly as ../shared/spec/format.md defines it.
+ * The design document, exactly as docs/format.md defines it.
  * Unknown keys are kept on every object (index signatures) so a file round-trips.
  */
 
