@@ -3,7 +3,7 @@
  * teams). A view never edits the design: `projectView` derives what the canvas and the
  * exporters draw, and `designForView` turns that into an ordinary design for the exporters.
  */
-import type { Design, DesignNode, Finding, Link, NodeKind, Severity } from '../model/types';
+import type { Design, DesignNode, DesignView, Finding, Link, NodeKind, Severity } from '../model/types';
 import { NODE_KINDS, SEVERITY_RANK } from '../model/types';
 import { getLinkId } from '../model/ids';
 
@@ -16,27 +16,9 @@ export type FocusDirection = (typeof FOCUS_DIRECTIONS)[number];
 /** A link's "protocol" for filtering: a sync link's protocol (or `call`), or `async`. */
 export const LINK_FILTERS = ['rest', 'grpc', 'graphql', 'websocket', 'thrift', 'soap', 'sql', 'call', 'async'] as const;
 
-export interface ViewFocus {
-  node: string;
-  hops: number;
-  direction?: FocusDirection;
-}
-
-/** A named view as `views:` holds it (format.md). Every key is optional; `{}` shows everything. */
-export interface ViewSpec {
-  level?: ViewLevel;
-  /** Groups (level groups) or teams (level teams) drawn as one node; absent: all of them. */
-  collapsed?: string[];
-  kinds?: NodeKind[];
-  teams?: string[];
-  tags?: string[];
-  groups?: string[];
-  /** Link filter: sync protocols, `call` for a sync link without one, `async` for messages. */
-  protocols?: string[];
-  /** Show only nodes with a finding at or above this severity (and what links them). */
-  severity?: Severity;
-  focus?: ViewFocus;
-}
+/** A named view as `views:` holds it (format.md, Views): every key optional, `{}` shows everything. */
+export type ViewSpec = DesignView;
+export type ViewFocus = NonNullable<DesignView['focus']>;
 
 /** A collapsed group or team, drawn as one node. */
 export interface ViewAggregate {
