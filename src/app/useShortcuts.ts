@@ -1,16 +1,9 @@
+import { isTypingTarget } from '../components/isTypingTarget';
 import { useEffect } from 'react';
 import { designStore } from '../state/designStore';
 import { uiStore, whatIfStore } from '../state/overlayStores';
 import { leaveWhatIf, toggleWhatIf } from '../features/simulate/whatIf';
 import { saveFile } from './fileActions';
-
-/** Typing in a field or in the code editor owns its keys: Ctrl+Z there is the field's undo. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], .monaco-editor, dialog'))
-    return true;
-  return false;
-}
 
 /**
  * Commit what is being typed before a shortcut reads the design: fields that commit on blur (a

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { searchDesign, type SearchHit } from '../../core/views/search';
 import { ModalDialog } from '../../components/ModalDialog';
+import { isTypingTarget } from '../../components/isTypingTarget';
 import { designStore } from '../../state/designStore';
 import { findingsStore, requestFrame, uiStore } from '../../state/overlayStores';
 import { setView, useViewStore, viewStore } from '../../state/viewStore';
@@ -8,13 +9,6 @@ import { projectView } from '../../core/views/view';
 import { getLinksById } from '../../core/model/ids';
 
 const KIND_LABELS: Record<SearchHit['kind'], string> = { node: 'Node', link: 'Link', channel: 'Channel', finding: 'Finding' };
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof Element &&
-    !!target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], .monaco-editor, dialog')
-  );
-}
 
 /** Select and frame a hit; a hit the current view hides brings the whole design back first. */
 export function showHit(hit: SearchHit): void {
@@ -46,7 +40,7 @@ export function SearchDialog() {
       if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         viewStore.setState({ searchOpen: !viewStore.getState().searchOpen });
-      } else if (!mod && !e.altKey && e.key === '/' && !isTyping(e.target)) {
+      } else if (!mod && !e.altKey && e.key === '/' && !isTypingTarget(e.target)) {
         e.preventDefault();
         viewStore.setState({ searchOpen: true });
       }
