@@ -3,7 +3,7 @@ import { createUniqueNamer } from './slug';
 
 /**
  * Kubernetes names for every node, in design order: DNS-1035 labels (lower-case letters, digits
- * and `-`, a letter first, at most 40 characters so `<callee>-from-<caller>` stays under 253).
+ * and `-`, a letter first, at most 40 characters).
  * The mesh and gateway exporters and the alerts use the same names, so an alert's
  * `destination_workload` is the workload the VirtualService routes to.
  */
@@ -22,6 +22,21 @@ export function getDnsNames(design: Design): Map<string, string> {
     names.set(id, unique(name));
   }
   return names;
+}
+
+/**
+ * The name of an object about a caller and a callee, `<callee>-from-<caller>`: one DNS label, so
+ * at most 63 characters. A longer pair keeps as much of both names as fits and ends in a hash of
+ * the whole, so two long pairs never collide and the name is the same in every export.
+ */
+export function pairName(callee: string, caller: string): string {
+  const whole = `${callee}-from-${caller}`;
+  if (whole.length <= 63) return whole;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < whole.length; i++) hash = Math.imul(hash ^ whole.charCodeAt(i), 0x01000193);
+  const tag = (hash >>> 0).toString(36).padStart(7, '0');
+  const half = (text: string) => text.slice(0, 24).replace(/-+$/, '');
+  return `${half(callee)}-from-${half(caller)}-${tag}`;
 }
 
 /** `order service` -> `OrderService`: a letter first, then letters and digits (protobuf, Java, C#, TS). */
@@ -80,3 +95,6 @@ export function createIdentifierNamer(): (name: string) => string {
     return candidate;
   };
 }
+
+/** The annotation on every exported object that names the design node it came from. */
+export const NODE_ANNOTATION = 'signalbox.dev/node';

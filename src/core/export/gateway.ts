@@ -1,6 +1,6 @@
 import { getAttempts, getBackoffMs } from '../graph/worstCase';
 import type { Design, Link } from '../model/types';
-import { getDnsNames, wellFormed } from './deployNames';
+import { getDnsNames, NODE_ANNOTATION, wellFormed } from './deployNames';
 import type { KubernetesObject } from './istio';
 import { headerName, kubernetesYamlStream } from './istio';
 import { parseRestOperation } from './openapi';
@@ -8,7 +8,6 @@ import { parseGrpcOperation } from './proto';
 
 const GATEWAY_API = 'gateway.networking.k8s.io';
 const ENVOY_GATEWAY = 'gateway.envoyproxy.io/v1alpha1';
-const NODE_ANNOTATION = 'signalbox.dev/node';
 /** The Gateway API caps an HTTPRoute at 16 rules: more operations spill into a second route. */
 const RULES_PER_ROUTE = 16;
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);

@@ -103,9 +103,10 @@ describe('istioObjects', () => {
       if (link.retry && link.retry.max > 0 && link.timeoutMs)
         expect(route.retries?.perTryTimeout).toBe(istioDuration(link.timeoutMs));
       if (link.timeoutMs && !link.retry) expect(route.timeout).toBe(istioDuration(link.timeoutMs));
-      const rule = objects.find(
-        (o) => o.kind === 'DestinationRule' && (o.metadata as { name: string }).name === `${host}-from-${caller}`,
-      );
+      const rule = objects.find((o) => {
+        const annotations = (o.metadata as { annotations: Record<string, string> }).annotations;
+        return o.kind === 'DestinationRule' && annotations['signalbox.dev/caller'] === link.from && annotations['signalbox.dev/node'] === link.to;
+      });
       const policy = (rule?.spec as { trafficPolicy?: Record<string, Record<string, Record<string, unknown>>> } | undefined)
         ?.trafficPolicy;
       if (link.breaker)
@@ -113,6 +114,32 @@ describe('istioObjects', () => {
       if (link.bulkhead) expect(policy?.connectionPool?.tcp).toEqual({ maxConnections: link.bulkhead.maxConcurrent });
       if (!link.breaker && !link.bulkhead) expect(rule).toBeUndefined();
     }
+  });
+
+  it('names a DestinationRule between two long names as one DNS label, distinct per pair', () => {
+    const long = (tail: string) => `payment authorisation and settlement ${tail}`;
+    const design: Design = {
+      signalbox: 1,
+      name: 'long names',
+      nodes: {
+        [long('a')]: { kind: 'service', name: 'A' },
+        [long('b')]: { kind: 'service', name: 'B' },
+        [long('c')]: { kind: 'service', name: 'C' },
+      },
+      links: [
+        { from: long('a'), to: long('c'), kind: 'sync', protocol: 'rest', breaker: {} },
+        { from: long('b'), to: long('c'), kind: 'sync', protocol: 'rest', breaker: {} },
+      ],
+    };
+    const text = istioYaml(design);
+    expect(kubernetesErrors(text)).toEqual([]);
+    const names = istioObjects(design)
+      .filter((o) => o.kind === 'DestinationRule')
+      .map((o) => (o.metadata as { name: string }).name);
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(63);
+    expect(names[0]).toMatch(/^payment-authorisation-an-from-payment-authorisation-an-[0-9a-z]{7}$/);
   });
 
   it('every route of a hostile design validates and names its caller', () => {

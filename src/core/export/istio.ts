@@ -1,12 +1,11 @@
 import { getAttempts, getBackoffMs } from '../graph/worstCase';
 import type { Design, Link } from '../model/types';
-import { getDnsNames, istioDuration } from './deployNames';
+import { getDnsNames, istioDuration, NODE_ANNOTATION, pairName } from './deployNames';
 import { writeYaml } from './yamlWriter';
 
 /** A Kubernetes object as plain data, in the order it is written. */
 export type KubernetesObject = Record<string, unknown> & { apiVersion: string; kind: string };
 
-const NODE_ANNOTATION = 'signalbox.dev/node';
 /** Envoy's retry conditions for a call that never reached the service or failed there. */
 const RETRY_ON_HTTP = 'connect-failure,refused-stream,reset,unavailable,cancelled,retriable-status-codes,5xx';
 const RETRY_ON_GRPC = 'connect-failure,refused-stream,reset,unavailable,cancelled,resource-exhausted';
@@ -74,7 +73,7 @@ function destinationRuleFor(link: Link, names: Map<string, string>): KubernetesO
   return {
     apiVersion: 'networking.istio.io/v1beta1',
     kind: 'DestinationRule',
-    metadata: { name: `${host}-from-${caller}`, annotations },
+    metadata: { name: pairName(host, caller), annotations },
     spec: { host, workloadSelector: { matchLabels: { app: caller } }, trafficPolicy },
   };
 }

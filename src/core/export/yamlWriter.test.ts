@@ -14,6 +14,19 @@ describe('writeYaml', () => {
     expect(parse(writeYaml(data))).toEqual(data);
   });
 
+  it('writes only what a YAML stream may hold raw (Go yaml.v3 refuses DEL, C1 controls, a BOM)', () => {
+    // YAML 1.2 c-printable, less the BOM and U+0085, which Go's reader also refuses.
+    const printable = /^[\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
+    expect(writeYaml({ del: '\u007f', c1: 'a\u0085b\u009f', bom: '\ufeffx', ls: 'a\u2028b' })).toBe(
+      'del: "\\u007f"\nc1: "a\\u0085b\\u009f"\nbom: "\\ufeffx"\nls: "a\\u2028b"\n',
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), { maxKeys: 4 }), (data) => {
+        expect(writeYaml(data)).toMatch(printable);
+      }),
+    );
+  });
+
   it('round-trips any JSON-like data with hostile keys and strings', () => {
     const text = fc.oneof(
       nastyName,

@@ -17,7 +17,15 @@ function scalar(value: unknown): string {
   if ((PLAIN.test(text) && !RESERVED.test(text)) || DURATION.test(text)) return text;
   // Single quotes read best (a PromQL expression keeps its double quotes) where nothing needs an escape.
   if (!SPECIAL.test(text)) return `'${text.replace(/'/g, "''")}'`;
-  return JSON.stringify(text);
+  return doubleQuoted(text);
+}
+
+/**
+ * A YAML double-quoted scalar. JSON.stringify is one, except that it leaves DEL, the C1 controls,
+ * U+2028/2029 and the BOM raw, which YAML readers (Go's yaml.v3 in promtool and kubectl) reject.
+ */
+function doubleQuoted(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function isEmpty(value: unknown): boolean {
