@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import signalboxWalls from './eslint/walls.js';
 
 const UI_LIBRARIES = [
   'react',
@@ -51,5 +52,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Issue 18: the layers' walls (eslint/walls.js says what each one is).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { signalbox: signalboxWalls },
+    rules: { 'signalbox/walls': 'error', 'signalbox/no-test-hooks': 'error' },
   },
 );

@@ -1,10 +1,10 @@
+import { useSignalbox, useUiStore } from '../editor/react';
 import { lazy, Suspense } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { TopBar } from './TopBar';
 import { SidePanel } from './SidePanel';
 import { Palette } from '../features/palette/Palette';
 import { Canvas } from '../features/canvas/Canvas';
-import { useUiStore } from '../state/overlayStores';
 import { Toast } from './Toast';
 import { StorageWarning } from './StorageWarning';
 import { FileErrorDialog } from './FileErrorDialog';
@@ -20,6 +20,7 @@ import { CompareOverlay } from '../features/versions/CompareOverlay';
 const CodePanel = lazy(() => import('../features/code/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 export function App() {
+  const editor = useSignalbox();
   const codeOpen = useUiStore((s) => s.codeOpen);
   const readOnly = useUiStore((s) => s.readOnly);
   useShortcuts();
@@ -45,7 +46,7 @@ export function App() {
         <Toast />
         <FileErrorDialog />
         <ShareLayer />
-        <ImportDialog onAccept={acceptImport} />
+        <ImportDialog onAccept={(design, mode) => acceptImport(editor, design, mode)} />
         <SearchDialog />
       </div>
     </ReactFlowProvider>

@@ -1,11 +1,12 @@
+import { useShellStore } from '../editor/react';
 import { useRef } from 'react';
 import { ModalDialog } from '../components/ModalDialog';
-import { shellStore, useShellStore } from '../state/shellStore';
-
-const close = () => shellStore.setState({ fileError: null });
+import { useSignalbox } from '../editor/react';
 
 /** A file that could not be opened: each problem with its path and line:column. */
 export function FileErrorDialog() {
+  const editor = useSignalbox();
+  const close = () => editor.shell.setState({ fileError: null });
   const error = useShellStore((s) => s.fileError);
   const ok = useRef<HTMLButtonElement>(null);
   if (!error) return null;

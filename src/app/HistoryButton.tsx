@@ -1,4 +1,6 @@
-import { designStore, selectCanRedo, selectCanUndo, useDesignStore } from '../state/designStore';
+import { useDesignStore } from '../editor/react';
+import { selectCanRedo, selectCanUndo } from '../state/designStore';
+import { useSignalbox } from '../editor/react';
 
 const ACTIONS = {
   undo: { label: 'Undo', canRun: selectCanUndo, arrow: 'M8 5 4 9l4 4M4.5 9H12a4 4 0 0 1 0 8h-2' },
@@ -7,13 +9,14 @@ const ACTIONS = {
 
 /** The top bar's Undo or Redo: an arrow icon, disabled while there is no step to take. */
 export function HistoryButton({ action, shortcut }: { action: keyof typeof ACTIONS; shortcut: string }) {
+  const editor = useSignalbox();
   const { label, canRun, arrow } = ACTIONS[action];
   const enabled = useDesignStore(canRun);
   return (
     <button
       type="button"
       className="button button--icon"
-      onClick={() => designStore.getState()[action]()}
+      onClick={() => editor.design.getState()[action]()}
       disabled={!enabled}
       title={`${label} (${shortcut})`}
       aria-label={label}

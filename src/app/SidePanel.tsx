@@ -1,3 +1,4 @@
+import { useDesignStore, useUiStore } from '../editor/react';
 import { useLayoutEffect, useRef } from 'react';
 import { Inspector } from '../features/inspector/Inspector';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
@@ -6,8 +7,9 @@ import { WhatIfPanel } from '../features/simulate/WhatIfPanel';
 import { FindingsCountBadge } from '../features/findings/FindingsCountBadge';
 import { Splitter } from '../components/Splitter';
 import { usePersistedSize } from '../components/usePersistedSize';
-import { uiStore, useUiStore, type UiState } from '../state/overlayStores';
-import { selectSelection, useDesignStore } from '../state/designStore';
+import type { UiState } from '../state/overlayStores';
+import { useSignalbox } from '../editor/react';
+import { selectSelection } from '../state/designStore';
 
 const TABS: { id: UiState['panel']; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -21,6 +23,7 @@ const MIN_WIDTH = 300;
 const getWidthBounds = () => ({ min: MIN_WIDTH, max: Math.min(900, window.innerWidth - 520) });
 
 export function SidePanel() {
+  const editor = useSignalbox();
   const panel = useUiStore((s) => s.panel);
   const editLock = useDesignStore((s) => s.editLock);
   const selection = useDesignStore(selectSelection);
@@ -54,7 +57,7 @@ export function SidePanel() {
             aria-selected={panel === tab.id}
             aria-controls={`panel-${tab.id}`}
             className="side-panel__tab"
-            onClick={() => uiStore.setState({ panel: tab.id })}
+            onClick={() => editor.uiActions.openPanel(tab.id)}
           >
             {tab.label}
             {tab.id === 'findings' && <FindingsCountBadge />}

@@ -1,4 +1,4 @@
-import { useStorageStatus } from '../state/storageStatus';
+import { useSignalbox, useStorageStatus } from '../editor/react';
 import { saveFile } from './fileActions';
 
 /**
@@ -6,6 +6,7 @@ import { saveFile } from './fileActions';
  * that fades would leave the user editing work that a reload then loses.
  */
 export function StorageWarning() {
+  const editor = useSignalbox();
   const problem = useStorageStatus((s) => s.problem);
   const since = useStorageStatus((s) => s.since);
   if (!problem) return null;
@@ -15,7 +16,7 @@ export function StorageWarning() {
       <p className="storage-warning__text">
         <strong>Not saved in this browser{time ? ` since ${time}` : ''}.</strong> {problem}
       </p>
-      <button type="button" className="storage-warning__save" onClick={saveFile}>
+      <button type="button" className="storage-warning__save" onClick={() => saveFile(editor)}>
         Save file
       </button>
     </div>

@@ -2,9 +2,11 @@ import { usePopover } from '../components/usePopover';
 import { MenuTrigger } from '../components/MenuTrigger';
 import { TEMPLATES } from '../core/templates';
 import { openTemplate } from './boot';
+import { useSignalbox } from '../editor/react';
 
 /** "Templates": each opens as a new design; the current one stays in the library. */
 export function TemplatesMenu() {
+  const editor = useSignalbox();
   const { open, setOpen, root } = usePopover();
   return (
     <div className="menu" ref={root}>
@@ -19,7 +21,7 @@ export function TemplatesMenu() {
               className="menu__item"
               onClick={() => {
                 setOpen(false);
-                openTemplate(t.id);
+                openTemplate(editor, t.id);
               }}
             >
               <span className="menu__item-name">{t.name}</span>

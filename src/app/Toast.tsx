@@ -1,5 +1,5 @@
+import { useDesignStore } from '../editor/react';
 import { useEffect, useState } from 'react';
-import { useDesignStore } from '../state/designStore';
 
 const SHOW_MS = 4000;
 

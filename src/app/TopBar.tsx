@@ -1,8 +1,8 @@
-import { useRef } from 'react';
-import { designStore, useDesignStore } from '../state/designStore';
-import { uiStore, useUiStore } from '../state/overlayStores';
+import { useDesignStore, useUiStore } from '../editor/react';
+import { useEffect, useRef, useState } from 'react';
+import { useSignalbox } from '../editor/react';
 import { ShareButton } from '../features/share/ShareButton';
-import { DesignLibraryButton } from '../features/share/DesignLibraryButton';
+import { DesignLibraryButton } from '../features/library/DesignLibraryButton';
 import { VersionsButton } from '../features/versions/VersionsButton';
 import { TemplatesMenu } from './TemplatesMenu';
 import { autoLayout, FILE_ACCEPT, newDesign, openFile, saveFile } from './fileActions';
@@ -14,10 +14,21 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
 export function TopBar() {
+  const editor = useSignalbox();
   const name = useDesignStore((s) => s.design.name);
+  // While the field has focus it shows what is typed (spaces included); the design takes the trimmed name.
+  const [draft, setDraft] = useState<string | null>(null);
   const codeOpen = useUiStore((s) => s.codeOpen);
   const progress = useUiStore((s) => s.progress ?? null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // The Open shortcut asks through the editor; the picker is this bar's own input.
+  useEffect(
+    () =>
+      editor.ui.subscribe((s, prev) => {
+        if (s.openFileRequest !== prev.openFileRequest) fileInput.current?.click();
+      }),
+    [editor],
+  );
   return (
     <header className="topbar">
       <div className="topbar__brand">
@@ -27,19 +38,20 @@ export function TopBar() {
       <input
         className="topbar__name"
         aria-label="Design name"
-        value={name}
+        value={draft ?? name}
         spellCheck={false}
+        onFocus={() => setDraft(name)}
+        onBlur={() => setDraft(null)}
         onChange={(e) => {
-          const { design, replaceDesign } = designStore.getState();
-          // An empty name is not a valid design: keep the last one until there is text.
-          if (e.target.value.trim() === '') return;
-          replaceDesign({ ...design, name: e.target.value }, 'design-name');
+          setDraft(e.target.value);
+          // An empty name is refused (renameDesign): the design keeps the last one until there is text.
+          editor.design.getState().renameDesign(e.target.value);
         }}
       />
       <nav className="topbar__group" aria-label="File">
         <DesignLibraryButton />
         <VersionsButton />
-        <button type="button" className="button button--ghost" onClick={newDesign} title="New blank design">
+        <button type="button" className="button button--ghost" onClick={() => newDesign(editor)} title="New blank design">
           New
         </button>
         <button
@@ -60,10 +72,15 @@ export function TopBar() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void openFile(file);
+            if (file) void openFile(editor, file);
           }}
         />
-        <button type="button" className="button button--ghost" onClick={saveFile} title={`Download as .signalbox.yaml (${MOD}S)`}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => saveFile(editor)}
+          title={`Download as .signalbox.yaml (${MOD}S)`}
+        >
           Save file
         </button>
         <ImportButton />
@@ -76,7 +93,7 @@ export function TopBar() {
         <button
           type="button"
           className="button button--ghost"
-          onClick={() => void autoLayout()}
+          onClick={() => void autoLayout(editor)}
           disabled={progress !== null}
           title="Arrange all nodes left to right"
         >
@@ -95,7 +112,7 @@ export function TopBar() {
           className="button button--ghost"
           aria-pressed={codeOpen}
           title={`Show the design as YAML (${MOD}Shift+E)`}
-          onClick={() => uiStore.setState({ codeOpen: !codeOpen })}
+          onClick={() => editor.ui.setState({ codeOpen: !codeOpen })}
         >
           Code
         </button>

@@ -9,41 +9,40 @@ import { countUnplacedNodes } from '../core/layout/layout';
 import { slugify } from '../core/export/slug';
 import { computeLayout } from '../features/canvas/autoLayout';
 import { downloadBlob } from '../features/exports/download';
-import { designStore } from '../state/designStore';
-import { openNewDesign } from '../state/openNewDesign';
-import { requestFrame, uiStore } from '../state/overlayStores';
-import { shellStore } from '../state/shellStore';
+import type { Signalbox } from '../editor/createSignalbox';
 import { keepIncomingVersion } from '../state/versions';
 
 export const FILE_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
-export function newDesign(): void {
-  openNewDesign(createEmptyDesign());
-  designStore.getState().setNotice('New design: the previous one stays in your library');
+export function newDesign(editor: Signalbox): void {
+  editor.openNewDesign(createEmptyDesign());
+  editor.design.getState().setNotice('New design: the previous one stays in your library');
 }
 
 /** Open a file; a file with errors opens nothing and lists each problem with where it is. */
-export async function openFile(file: File): Promise<void> {
+export async function openFile(editor: Signalbox, file: File): Promise<void> {
+  const designStore = editor.design;
   const text = await file.text();
   const { design, issues } = readDesign(text, file.name);
   if (!design || issues.some((i) => i.severity === 'error')) {
-    shellStore.setState({ fileError: { fileName: file.name, issues: issues.filter((i) => i.severity === 'error') } });
+    editor.shell.setState({ fileError: { fileName: file.name, issues: issues.filter((i) => i.severity === 'error') } });
     return;
   }
   // A YAML file's comments and layout are kept: edits are written over its text (Save file, code view).
-  const id = openNewDesign(design, detectFormat(text, file.name) === 'yaml' ? text : null);
+  const opened = editor.openNewDesign(design, detectFormat(text, file.name) === 'yaml' ? text : null);
   // The file as it came is a version: Compare shows what was changed since it was opened.
-  const versionError = keepIncomingVersion(id, design, 'file', file.name);
+  const versionError = opened.ok && opened.id ? keepIncomingVersion(opened.id, design, 'file', file.name) : undefined;
   const warnings = issues.length;
   designStore.getState().setNotice(`Opened ${file.name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
   if (versionError) designStore.getState().setNotice(versionError);
   // A file without positions is laid out; half-placed files keep what they have.
   const unplaced = countUnplacedNodes(design);
-  if (unplaced > 0 && unplaced * 2 >= Object.keys(design.nodes).length) await autoLayout();
+  if (unplaced > 0 && unplaced * 2 >= Object.keys(design.nodes).length) await autoLayout(editor);
 }
 
 /** ELK in a worker, with progress; the result is one undo step (one moveNodes). */
-export async function autoLayout(): Promise<void> {
+export async function autoLayout(editor: Signalbox): Promise<void> {
+  const { design: designStore, ui: uiStore } = editor;
   const { design, documentVersion } = designStore.getState();
   const count = Object.keys(design.nodes).length;
   if (count === 0) return;
@@ -53,7 +52,7 @@ export async function autoLayout(): Promise<void> {
     // The user opened another design meanwhile: these positions belong to the old one.
     if (designStore.getState().documentVersion !== documentVersion) return;
     designStore.getState().moveNodes(positions);
-    requestFrame(Object.keys(positions));
+    editor.uiActions.requestFrame(Object.keys(positions));
   } catch (error) {
     designStore.getState().setNotice(`Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -61,8 +60,8 @@ export async function autoLayout(): Promise<void> {
   }
 }
 
-export function saveFile(): void {
-  const { design, sourceText } = designStore.getState();
+export function saveFile(editor: Signalbox): void {
+  const { design, sourceText } = editor.design.getState();
   const blob = new Blob([writeDesignYamlOver(design, sourceText)], { type: 'application/yaml' });
   downloadBlob(blob, `${slugify(design.name, 'design')}.signalbox.yaml`);
 }

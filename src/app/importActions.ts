@@ -9,9 +9,7 @@ import { createEmptyDesign, moveNodes } from '../core/model/edit';
 import type { Design } from '../core/model/types';
 import { computeLayout } from '../features/canvas/autoLayout';
 import type { ImportMode } from '../features/import/ImportDialog';
-import { designStore } from '../state/designStore';
-import { openNewDesign } from '../state/openNewDesign';
-import { requestFrame, uiStore } from '../state/overlayStores';
+import type { Signalbox } from '../editor/createSignalbox';
 
 async function layOut(design: Design, only?: ReadonlySet<string>, below = 0): Promise<Design> {
   const part: Design = only
@@ -26,13 +24,15 @@ async function layOut(design: Design, only?: ReadonlySet<string>, below = 0): Pr
   return moveNodes(design, positions);
 }
 
-export async function acceptImport(imported: Design, mode: ImportMode): Promise<void> {
+export async function acceptImport(editor: Signalbox, imported: Design, mode: ImportMode): Promise<void> {
+  const { design: designStore, ui: uiStore } = editor;
+  const requestFrame = editor.uiActions.requestFrame;
   const count = Object.keys(imported.nodes).length;
   uiStore.setState({ progress: `Laying out ${count} imported node${count === 1 ? '' : 's'}…` });
   try {
     if (mode === 'new') {
       const laidOut = await layOut(imported);
-      openNewDesign(createEmptyDesign(imported.name));
+      editor.openNewDesign(createEmptyDesign(imported.name));
       designStore.getState().replaceDesign(laidOut);
       designStore.getState().setNotice(`Imported ${count} nodes and ${imported.links.length} links: undo removes them`);
       requestFrame(Object.keys(laidOut.nodes));

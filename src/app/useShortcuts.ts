@@ -1,8 +1,6 @@
 import { isTypingTarget } from '../components/isTypingTarget';
 import { useEffect } from 'react';
-import { designStore } from '../state/designStore';
-import { uiStore, whatIfStore } from '../state/overlayStores';
-import { leaveWhatIf, toggleWhatIf } from '../features/simulate/whatIf';
+import { useSignalbox } from '../editor/react';
 import { saveFile } from './fileActions';
 
 /**
@@ -17,11 +15,11 @@ function flushTyping(target: EventTarget | null): void {
   active.focus({ preventScroll: true });
 }
 
-const openFilePicker = () => document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click();
-
 /** The editor's keyboard shortcuts, with the conventions of Excalidraw, draw.io and VS Code. */
 export function useShortcuts(): void {
+  const editor = useSignalbox();
   useEffect(() => {
+    const { design: designStore, ui: uiStore, whatIf: whatIfStore, whatIfMode } = editor;
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       // A modal dialog owns the keyboard (its page is inert); Escape there closes the dialog.
@@ -34,10 +32,10 @@ export function useShortcuts(): void {
         e.preventDefault();
         if (key === 'e') uiStore.setState({ codeOpen: !uiStore.getState().codeOpen });
         else if (key === 'o') {
-          if (!uiStore.getState().readOnly) openFilePicker();
+          if (!uiStore.getState().readOnly) editor.uiActions.requestOpenFile();
         } else {
           flushTyping(e.target);
-          saveFile();
+          saveFile(editor);
         }
         return;
       }
@@ -52,10 +50,10 @@ export function useShortcuts(): void {
       // What-if is a view, so it works in view mode too.
       if (!mod && !e.altKey && key === 'w')
         return run(() => {
-          toggleWhatIf();
+          whatIfMode.toggle();
           if (whatIfStore.getState().active) uiStore.setState({ panel: 'whatif' });
         });
-      if (e.key === 'Escape' && whatIfStore.getState().active) return run(leaveWhatIf);
+      if (e.key === 'Escape' && whatIfStore.getState().active) return run(whatIfMode.leave);
       if (readOnly) return undefined;
       if (mod && key === 'z' && !e.shiftKey) return run(store.undo);
       if ((mod && key === 'z' && e.shiftKey) || (mod && key === 'y')) return run(store.redo);
@@ -73,5 +71,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [editor]);
 }

@@ -35,7 +35,8 @@ describe('designStore undo and redo', () => {
     const store = createDesignStore(seed());
     let id = '';
     const { after } = roundTrip(store, () => {
-      id = store.getState().addNode('service', [10, 20]);
+      const added = store.getState().addNode('service', [10, 20]);
+      id = added.ok ? added.id : '';
     });
     expect(after.nodes[id]).toMatchObject({ kind: 'service', at: [10, 20] });
     store.getState().undo();
@@ -79,9 +80,10 @@ describe('designStore undo and redo', () => {
   it('renameNodeId onto a taken id changes nothing and says why', () => {
     const store = createDesignStore(seed());
     const before = store.getState().design;
-    store.getState().renameNodeId('order', 'pay');
+    const result = store.getState().renameNodeId('order', 'pay');
     expect(store.getState().design).toBe(before);
     expect(store.getState().notice?.text).toMatch(/already exists/);
+    expect(result).toEqual({ ok: false, error: 'A node with id "pay" already exists' });
   });
 
   it('moveNodes: a whole drag of several nodes is one step', () => {
@@ -109,10 +111,10 @@ describe('designStore undo and redo', () => {
     const store = createDesignStore(seed());
     const { after } = roundTrip(store, () => store.getState().connect('order', 'pay'));
     expect(after.links.at(-1)).toMatchObject({ from: 'order', to: 'pay', kind: 'sync', protocol: 'rest' });
-    const id = store.getState().connect('order', 'bus');
-    expect(id).toBe('order->bus:order.events');
+    const connected = store.getState().connect('order', 'bus');
+    expect(connected).toEqual({ ok: true, id: 'order->bus:order.events' });
     expect(store.getState().design.links.at(-1)).toMatchObject({ kind: 'async', channel: 'order.events' });
-    expect(store.getState().connect('order', 'pay')).toBeUndefined();
+    expect(store.getState().connect('order', 'pay').ok).toBe(false);
     expect(store.getState().notice?.text).toMatch(/already exists/);
   });
 
@@ -122,9 +124,10 @@ describe('designStore undo and redo', () => {
     expect(store.getState().design.links[0]).toMatchObject({ protocol: 'grpc', timeoutMs: 500 });
     store.getState().select({ links: ['web->order'] });
     let newId: string | undefined;
+    const idOf = (result: { ok: boolean; id?: string }) => (result.ok ? result.id : undefined);
     let selectedAfter: string[] = [];
     const { before, after } = roundTrip(store, () => {
-      newId = store.getState().updateLink('web->order', { kind: 'async', protocol: undefined, channel: 'cmd' });
+      newId = idOf(store.getState().updateLink('web->order', { kind: 'async', protocol: undefined, channel: 'cmd' }));
       selectedAfter = store.getState().selection.links;
     });
     expect(newId).toBe('web->order:cmd');
@@ -196,7 +199,8 @@ describe('designStore undo and redo', () => {
 
   it('selectAll selects every node and link; undo prunes a selection of what vanished', () => {
     const store = createDesignStore(seed());
-    const id = store.getState().addNode('service');
+    const added = store.getState().addNode('service');
+    const id = added.ok ? added.id : '';
     store.getState().selectAll();
     expect(store.getState().selection.nodes).toContain(id);
     expect(store.getState().selection.links).toEqual(['web->order']);
@@ -220,13 +224,13 @@ describe('designStore edit lock (what-if is a view)', () => {
     s().duplicateSelection();
     s().copySelection();
     s().paste();
-    expect(s().addNode('database', [0, 0])).toBe('');
+    expect(s().addNode('database', [0, 0])).toEqual({ ok: false, error: 'locked for the test' });
     s().updateNode('order', { name: 'Changed' });
     s().renameNodeId('order', 'orders');
     s().moveNodes({ order: [999, 999] });
     s().placeNodes({ order: [1, 1] });
-    expect(s().connect('order', 'pay')).toBeUndefined();
-    expect(s().updateLink('web->order', { timeoutMs: 5 })).toBeUndefined();
+    expect(s().connect('order', 'pay').ok).toBe(false);
+    expect(s().updateLink('web->order', { timeoutMs: 5 }).ok).toBe(false);
     s().replaceDesign({ ...before, name: 'Replaced' });
     s().undo();
     s().redo();
@@ -243,13 +247,42 @@ describe('designStore edit lock (what-if is a view)', () => {
     store.getState().deleteSelection();
     expect(store.getState().design.nodes.order).toBeUndefined();
   });
+});
 
-  it('the app store locks while what-if is active and unlocks when it ends', async () => {
-    const { designStore, WHAT_IF_LOCK } = await import('./designStore');
-    const { whatIfStore } = await import('./overlayStores');
-    whatIfStore.setState({ active: true });
-    expect(designStore.getState().editLock).toBe(WHAT_IF_LOCK);
-    whatIfStore.setState({ active: false });
-    expect(designStore.getState().editLock).toBeNull();
+describe('designStore actions answer what they did', () => {
+  it('renameDesign trims, and refuses an empty or over-long name with the reason (one rule for every field)', () => {
+    const store = createDesignStore(seed());
+    expect(store.getState().renameDesign('  Shop v2  ')).toEqual({ ok: true, name: 'Shop v2' });
+    expect(store.getState().design.name).toBe('Shop v2');
+    const before = store.getState().design;
+    expect(store.getState().renameDesign('   ')).toEqual({ ok: false, error: 'A design needs a name' });
+    expect(store.getState().renameDesign('x'.repeat(20_000)).ok).toBe(false);
+    expect(store.getState().design).toBe(before);
+  });
+
+  it('setDescription sets, and an empty text removes the key (near miss: a space-only text)', () => {
+    const store = createDesignStore(seed());
+    store.getState().setDescription('Buys things');
+    expect(store.getState().design.description).toBe('Buys things');
+    store.getState().setDescription('  ');
+    expect('description' in store.getState().design).toBe(false);
+  });
+
+  it('setLinkKind drops what only the other kind has and answers the new id', () => {
+    const store = createDesignStore(seed());
+    const result = store.getState().setLinkKind('web->order', 'async');
+    expect(result).toEqual({ ok: true, id: 'web->order:web.events' });
+    expect(store.getState().design.links[0]).toEqual({ from: 'web', to: 'order', kind: 'async', channel: 'web.events' });
+    expect(store.getState().setLinkKind('web->order:web.events', 'sync')).toEqual({ ok: true, id: 'web->order' });
+    expect(store.getState().design.links[0]).toMatchObject({ kind: 'sync', protocol: 'rest' });
+    expect(store.getState().setLinkKind('nope', 'sync')).toEqual({ ok: false, error: 'There is no link "nope"' });
+  });
+
+  it('renameNode refuses an empty name and an unknown node, and answers the id after it', () => {
+    const store = createDesignStore(seed());
+    expect(store.getState().renameNode('order', ' ').ok).toBe(false);
+    expect(store.getState().renameNode('ghost', 'Ghost')).toEqual({ ok: false, error: 'There is no node "ghost"' });
+    // 'order' is the id 'Order' would generate, so it follows the new name.
+    expect(store.getState().renameNode('order', 'Orders')).toEqual({ ok: true, id: 'orders' });
   });
 });

@@ -3,7 +3,6 @@
  * or undo history; the canvas reads a status per node and link, and ghosts for what HEAD removed.
  */
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import type { DesignChange } from '../core/diff/types';
 import type { Design, DesignNode, Finding, Link } from '../core/model/types';
 
@@ -30,8 +29,6 @@ export const EMPTY_DIFF: Omit<DiffOverlayState, 'version'> = {
   findings: { introduced: [], resolved: [] },
 };
 
-export const diffOverlayStore = createStore<DiffOverlayState>()(() => ({ version: null, ...EMPTY_DIFF }));
+export const createDiffOverlayStore = () => createStore<DiffOverlayState>()(() => ({ version: null, ...EMPTY_DIFF }));
 
-export function useDiffOverlayStore<T>(selector: (s: DiffOverlayState) => T): T {
-  return useStore(diffOverlayStore, selector);
-}
+export type DiffOverlayStore = ReturnType<typeof createDiffOverlayStore>;

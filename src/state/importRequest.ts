@@ -1,5 +1,4 @@
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 
 /**
  * Files someone asked to import (the Import button, a drop on the canvas). The canvas and the
@@ -9,12 +8,6 @@ export interface ImportRequestState {
   files: readonly File[] | null;
 }
 
-export const importRequestStore = createStore<ImportRequestState>()(() => ({ files: null }));
+export const createImportRequestStore = () => createStore<ImportRequestState>()(() => ({ files: null }));
 
-export function requestImport(files: readonly File[]): void {
-  if (files.length > 0) importRequestStore.setState({ files: [...files] });
-}
-
-export function useImportRequest<T>(selector: (s: ImportRequestState) => T): T {
-  return useStore(importRequestStore, selector);
-}
+export type ImportRequestStore = ReturnType<typeof createImportRequestStore>;

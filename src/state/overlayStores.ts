@@ -3,7 +3,6 @@
  * (findings, a what-if scenario) never enters undo history and never re-renders the design.
  */
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import type { Finding, Severity } from '../core/model/types';
 
 export interface FindingsState {
@@ -16,17 +15,14 @@ export interface FindingsState {
   pending: boolean;
 }
 
-export const findingsStore = createStore<FindingsState>()(() => ({
-  findings: [],
-  worstByNode: {},
-  worstByLink: {},
-  summary: { error: 0, warning: 0, info: 0 },
-  pending: false,
-}));
-
-export function useFindingsStore<T>(selector: (s: FindingsState) => T): T {
-  return useStore(findingsStore, selector);
-}
+export const createFindingsStore = () =>
+  createStore<FindingsState>()(() => ({
+    findings: [],
+    worstByNode: {},
+    worstByLink: {},
+    summary: { error: 0, warning: 0, info: 0 },
+    pending: false,
+  }));
 
 export type NodeState = 'down' | 'failed' | 'degraded' | 'lagging' | 'ok';
 
@@ -39,18 +35,8 @@ export interface WhatIfState {
   explanations: Record<string, string>;
 }
 
-export const whatIfStore = createStore<WhatIfState>()(() => ({ active: false, down: [], states: {}, explanations: {} }));
-
-export function useWhatIfStore<T>(selector: (s: WhatIfState) => T): T {
-  return useStore(whatIfStore, selector);
-}
-
-/** Take a node down or bring it back in the scenario (the what-if feature re-runs it on change). */
-export function setNodeDownInScenario(nodeId: string, isDown: boolean): void {
-  const { down } = whatIfStore.getState();
-  if (down.includes(nodeId) === isDown) return;
-  whatIfStore.setState({ down: isDown ? [...down, nodeId] : down.filter((id) => id !== nodeId) });
-}
+export const createWhatIfStore = () =>
+  createStore<WhatIfState>()(() => ({ active: false, down: [], states: {}, explanations: {} }));
 
 /** Which tab of the side panel is open, and a request to frame elements on the canvas. */
 export interface UiState {
@@ -64,25 +50,20 @@ export interface UiState {
   progress?: string | null;
   /** Snap node positions to the grid while dragging. */
   snapToGrid?: boolean;
+  /** Bumped by the Open shortcut: the top bar opens its file picker (nobody looks for it in the DOM). */
+  openFileRequest?: number;
 }
 
-export const uiStore = createStore<UiState>()(() => ({
-  panel: 'inspector',
-  codeOpen: false,
-  frameRequest: null,
-  readOnly: false,
-  progress: null,
-  snapToGrid: false,
-}));
+export const createUiStore = () =>
+  createStore<UiState>()(() => ({
+    panel: 'inspector',
+    codeOpen: false,
+    frameRequest: null,
+    readOnly: false,
+    progress: null,
+    snapToGrid: false,
+  }));
 
-export function useUiStore<T>(selector: (s: UiState) => T): T {
-  return useStore(uiStore, selector);
-}
-
-/**
- * Ask the canvas to fit these nodes, and both ends of these links, into view. A view request: it
- * edits nothing. Each call is a new request, so asking twice for the same nodes frames them twice.
- */
-export function requestFrame(nodes: string[], links: string[] = []): void {
-  uiStore.setState({ frameRequest: { nodes, links } });
-}
+export type FindingsStore = ReturnType<typeof createFindingsStore>;
+export type WhatIfStore = ReturnType<typeof createWhatIfStore>;
+export type UiStore = ReturnType<typeof createUiStore>;

@@ -3,15 +3,22 @@
  * pause). Autosave flushes them when the page is hidden or closed, before it saves: a reload
  * within the pause once lost the typing (issue 11).
  */
-const flushers = new Set<() => void>();
-
-/** Register a view's flush; returns the unregister function. */
-export function registerPendingEdits(flush: () => void): () => void {
-  flushers.add(flush);
-  return () => flushers.delete(flush);
+export interface PendingEdits {
+  /** Register a view's flush; returns the unregister function. */
+  register: (flush: () => void) => () => void;
+  /** Push every held-back edit into the design now. */
+  flush: () => void;
 }
 
-/** Push every held-back edit into the design now. */
-export function flushPendingEdits(): void {
-  for (const flush of flushers) flush();
+export function createPendingEdits(): PendingEdits {
+  const flushers = new Set<() => void>();
+  return {
+    register: (flush) => {
+      flushers.add(flush);
+      return () => flushers.delete(flush);
+    },
+    flush: () => {
+      for (const flush of flushers) flush();
+    },
+  };
 }

@@ -1,5 +1,4 @@
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 
 /**
  * Whether the browser kept the latest changes. When storage is full or blocked the design stays
@@ -13,8 +12,6 @@ export interface StorageStatus {
   since: number | null;
 }
 
-export const storageStatusStore = createStore<StorageStatus>()(() => ({ problem: null, since: null }));
+export const createStorageStatusStore = () => createStore<StorageStatus>()(() => ({ problem: null, since: null }));
 
-export function useStorageStatus<T>(selector: (s: StorageStatus) => T): T {
-  return useStore(storageStatusStore, selector);
-}
+export type StorageStatusStore = ReturnType<typeof createStorageStatusStore>;

@@ -1,13 +1,14 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
-import { expandAggregate } from '../../state/viewStore';
+import { useSignalbox } from '../../editor/react';
 import type { AggregateFlowNode } from './viewElements';
 import './viewElements.css';
 
 /** A collapsed group or team: its name, what it holds, its worst finding; Expand opens it in place. */
 export const AggregateNodeCard = memo(function AggregateNodeCard({ data }: NodeProps<AggregateFlowNode>) {
   const { aggregate } = data;
+  const editor = useSignalbox();
   const what = aggregate.grouping === 'group' ? 'Group' : 'Team';
   const holds = Object.entries(aggregate.kinds)
     .map(
@@ -19,7 +20,7 @@ export const AggregateNodeCard = memo(function AggregateNodeCard({ data }: NodeP
     <div
       className="sb-aggregate"
       title={`${what} ${aggregate.key}: ${aggregate.members.length} nodes (${holds}); double-click to expand`}
-      onDoubleClick={() => expandAggregate(aggregate.key)}
+      onDoubleClick={() => editor.viewActions.expand(aggregate.key)}
     >
       <Handle type="target" position={Position.Left} id="in" isConnectable={false} />
       <span className="sb-aggregate__text">
@@ -37,7 +38,7 @@ export const AggregateNodeCard = memo(function AggregateNodeCard({ data }: NodeP
         type="button"
         className="sb-aggregate__expand nodrag"
         aria-label={`Expand ${aggregate.key}`}
-        onClick={() => expandAggregate(aggregate.key)}
+        onClick={() => editor.viewActions.expand(aggregate.key)}
       >
         +
       </button>

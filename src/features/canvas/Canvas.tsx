@@ -1,3 +1,11 @@
+import {
+  useBadgesHidden,
+  useDesignStore,
+  useDiffOverlayStore,
+  useSignalbox,
+  useUiStore,
+  useWhatIfStore,
+} from '../../editor/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
@@ -23,9 +31,7 @@ import type { NodeKind } from '../../core/model/types';
 import { NODE_KINDS } from '../../core/model/types';
 import { findFreeSpot, NODE_HEIGHT, NODE_WIDTH, placeUnplacedNodes } from '../../core/layout/layout';
 import { PALETTE_DRAG_TYPE } from '../../components/nodeKindInfo';
-import { designStore, selectLinks, selectNodes, selectSelection, useDesignStore } from '../../state/designStore';
-import { requestImport } from '../../state/importRequest';
-import { setNodeDownInScenario, uiStore, useUiStore, useWhatIfStore, whatIfStore } from '../../state/overlayStores';
+import { selectLinks, selectNodes, selectSelection } from '../../state/designStore';
 import { DesignNodeCard } from './DesignNodeCard';
 import { LinkEdge } from './LinkEdge';
 import { AggregateNodeCard } from './AggregateNodeCard';
@@ -43,9 +49,7 @@ import {
   type LinkFlowEdge,
 } from './flowElements';
 import { useFrameRequest } from './useFrameRequest';
-import { startRename } from './renameStore';
 import { ConnectMenu } from './ConnectMenu';
-import { badgeStore, useBadgesHidden } from './badgeStore';
 
 /** A connection let go on empty canvas: where, and from which node, until a kind is picked. */
 interface ConnectDrop {
@@ -55,7 +59,6 @@ interface ConnectDrop {
   other: string;
   direction: 'out' | 'in';
 }
-import { useDiffOverlayStore } from '../../state/diffOverlay';
 import { getGhostElements } from './ghostElements';
 
 // Module scope: a new object per render would remount every node (React Flow's guide).
@@ -86,8 +89,6 @@ const getLinkArea = (s: { transform: [number, number, number]; width: number; he
   getLinkAreaKey(s.transform, s.width, s.height);
 const getNoLinkArea = () => '';
 
-const canEdit = () => !uiStore.getState().readOnly && !whatIfStore.getState().active;
-
 function minimapColor(node: CanvasNode): string {
   return node.type === 'design' ? (MINIMAP_COLORS[node.data.node.kind] ?? '#94a3b8') : '#94a3b8';
 }
@@ -101,6 +102,10 @@ const MINIMAP_COLORS: Record<string, string> = {
 };
 
 export function Canvas() {
+  const editor = useSignalbox();
+  const { design: designStore, ui: uiStore, whatIf: whatIfStore } = editor;
+  const canEdit = useCallback(() => !uiStore.getState().readOnly && !whatIfStore.getState().active, [uiStore, whatIfStore]);
+  const startRename = editor.uiActions.startRename;
   const allDesignNodes = useDesignStore(selectNodes);
   const allLinks = useDesignStore(selectLinks);
   // A view (filters, focus, collapsed groups) draws part of the design; without one, all of it.
@@ -115,7 +120,7 @@ export function Canvas() {
   const snapToGrid = useUiStore((s) => s.snapToGrid ?? false);
   const detail = useFlowStore(getDetail);
   const badgesHidden = useBadgesHidden();
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, getIntersectingNodes } = useReactFlow();
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
@@ -158,7 +163,7 @@ export function Canvas() {
   useEffect(() => {
     if (Object.values(designNodes).every((n) => n.at)) return;
     designStore.getState().placeNodes(placeUnplacedNodes(designStore.getState().design));
-  }, [designNodes]);
+  }, [designNodes, designStore]);
 
   // A different document, view mode, or another view of it: show all of what is drawn.
   const viewKey = view?.key ?? '';
@@ -179,77 +184,99 @@ export function Canvas() {
 
   useFrameRequest();
 
-  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
-    const kept: NodeChange<DesignFlowNode>[] = [];
-    let selectionChanged = false;
-    const selected = new Set(designStore.getState().selection.nodes);
-    for (const change of changes) {
-      if (change.type === 'select') {
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const kept: NodeChange<DesignFlowNode>[] = [];
+      let selectionChanged = false;
+      const selected = new Set(designStore.getState().selection.nodes);
+      for (const change of changes) {
+        if (change.type === 'select') {
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+          selectionChanged = true;
+        } else if ((change.type === 'position' || change.type === 'dimensions') && !isViewElementId(change.id)) {
+          kept.push(change);
+        }
+        // 'remove' is ignored: Delete goes through the store (deleteKeyCode is off).
+      }
+      if (kept.length > 0) setNodes((nds) => applyNodeChanges(kept, nds));
+      if (selectionChanged) designStore.getState().select({ nodes: [...selected] });
+    },
+    [designStore],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<CanvasEdge>[]) => {
+      const selected = new Set(designStore.getState().selection.links);
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== 'select' || isViewElementId(change.id)) continue;
         if (change.selected) selected.add(change.id);
         else selected.delete(change.id);
-        selectionChanged = true;
-      } else if ((change.type === 'position' || change.type === 'dimensions') && !isViewElementId(change.id)) {
-        kept.push(change);
+        changed = true;
       }
-      // 'remove' is ignored: Delete goes through the store (deleteKeyCode is off).
-    }
-    if (kept.length > 0) setNodes((nds) => applyNodeChanges(kept, nds));
-    if (selectionChanged) designStore.getState().select({ nodes: [...selected] });
-  }, []);
-
-  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
-    const selected = new Set(designStore.getState().selection.links);
-    let changed = false;
-    for (const change of changes) {
-      if (change.type !== 'select' || isViewElementId(change.id)) continue;
-      if (change.selected) selected.add(change.id);
-      else selected.delete(change.id);
-      changed = true;
-    }
-    if (changed) designStore.getState().select({ links: [...selected] });
-  }, []);
+      if (changed) designStore.getState().select({ links: [...selected] });
+    },
+    [designStore],
+  );
 
   // Record on drag stop: React Flow emits a position change per pixel, undo wants one step.
-  const onNodeDragStop = useCallback((_: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
-    const positions: Record<string, [number, number]> = {};
-    for (const n of dragged) if (n.type === 'design') positions[n.id] = [n.position.x, n.position.y];
-    designStore.getState().moveNodes(positions);
-  }, []);
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: CanvasNode, dragged: CanvasNode[]) => {
+      const positions: Record<string, [number, number]> = {};
+      for (const n of dragged) if (n.type === 'design') positions[n.id] = [n.position.x, n.position.y];
+      designStore.getState().moveNodes(positions);
+    },
+    [designStore],
+  );
 
-  const onConnect = useCallback((c: Connection) => {
-    if (c.source && c.target && c.source !== c.target) designStore.getState().connect(c.source, c.target);
-  }, []);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.source && c.target && c.source !== c.target) designStore.getState().connect(c.source, c.target);
+    },
+    [designStore],
+  );
 
   const [connectDrop, setConnectDrop] = useState<ConnectDrop | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
 
   // Dropping a link anywhere on a node's card connects to it, not only on the small handle; on
   // empty canvas it offers the kinds of node to create there, linked (draw.io, React Flow's recipe).
-  const onConnectEnd: OnConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid || !state.fromNode) return;
-    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-    if (!point) return;
-    const under = document.elementFromPoint(point.clientX, point.clientY);
-    const target = under?.closest<HTMLElement>('.react-flow__node');
-    const targetId = target?.dataset.id;
-    // Empty canvas is the pane, or a link passing there (a drop on a line is not a drop on a node).
-    if (!targetId && under?.closest('.react-flow__pane, .react-flow__edges')) {
-      const box = canvasRef.current?.getBoundingClientRect();
-      if (!box) return;
-      setConnectDrop({
-        client: { x: point.clientX, y: point.clientY },
-        // Kept inside the canvas: a drop near its right or bottom edge must not clip the menu.
-        local: { x: Math.min(point.clientX - box.left, box.width - 230), y: Math.min(point.clientY - box.top, box.height - 275) },
-        other: state.fromNode.id,
-        direction: state.fromHandle?.type === 'target' ? 'in' : 'out',
-      });
-      return;
-    }
-    if (!targetId || targetId === state.fromNode.id || isViewElementId(targetId)) return;
-    const fromIsSource = state.fromHandle?.type !== 'target';
-    const [from, to] = fromIsSource ? [state.fromNode.id, targetId] : [targetId, state.fromNode.id];
-    designStore.getState().connect(from, to);
-  }, []);
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      // The node under the drop, asked of React Flow (its geometry), not found in its DOM.
+      const at = screenToFlowPosition({ x: point.clientX, y: point.clientY });
+      const targetId = getIntersectingNodes({ x: at.x, y: at.y, width: 1, height: 1 }, true).at(-1)?.id;
+      // Empty canvas: inside it, not on its chrome (controls, minimap, menus). A drop on a line is
+      // not a drop on a node, so it counts as empty.
+      const under = document.elementFromPoint(point.clientX, point.clientY);
+      const onCanvas = !!under && !!canvasRef.current?.contains(under);
+      const onChrome = !!under?.closest('button, select, [role="menu"], [role="toolbar"], .canvas-view, svg[role="img"]');
+      if (!targetId && onCanvas && !onChrome) {
+        const box = canvasRef.current?.getBoundingClientRect();
+        if (!box) return;
+        setConnectDrop({
+          client: { x: point.clientX, y: point.clientY },
+          // Kept inside the canvas: a drop near its right or bottom edge must not clip the menu.
+          local: {
+            x: Math.min(point.clientX - box.left, box.width - 230),
+            y: Math.min(point.clientY - box.top, box.height - 275),
+          },
+          other: state.fromNode.id,
+          direction: state.fromHandle?.type === 'target' ? 'in' : 'out',
+        });
+        return;
+      }
+      if (!targetId || targetId === state.fromNode.id || isViewElementId(targetId)) return;
+      const fromIsSource = state.fromHandle?.type !== 'target';
+      const [from, to] = fromIsSource ? [state.fromNode.id, targetId] : [targetId, state.fromNode.id];
+      designStore.getState().connect(from, to);
+    },
+    [designStore, screenToFlowPosition, getIntersectingNodes],
+  );
 
   const isValidConnection = useCallback(
     (c: Connection | CanvasEdge) => c.source !== c.target && !isViewElementId(c.source) && !isViewElementId(c.target),
@@ -257,18 +284,27 @@ export function Canvas() {
   );
 
   // What-if mode: a click takes a node down (or brings it back) instead of selecting it.
-  const onNodeClick = useCallback((_: unknown, node: CanvasNode) => {
-    const { active, down } = whatIfStore.getState();
-    if (active && node.type === 'design') setNodeDownInScenario(node.id, !down.includes(node.id));
-  }, []);
+  const onNodeClick = useCallback(
+    (_: unknown, node: CanvasNode) => {
+      const { active, down } = whatIfStore.getState();
+      if (active && node.type === 'design') editor.whatIfMode.setNodeDown(node.id, !down.includes(node.id));
+    },
+    [editor.whatIfMode, whatIfStore],
+  );
 
   // Double-click renames in place, as in draw.io and Excalidraw (not in a view or in what-if).
-  const onNodeDoubleClick = useCallback((_: unknown, node: CanvasNode) => {
-    if (canEdit() && node.type === 'design') startRename('node', node.id);
-  }, []);
-  const onEdgeDoubleClick = useCallback((_: unknown, edge: CanvasEdge) => {
-    if (canEdit() && edge.type === 'link') startRename('link', edge.id);
-  }, []);
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, node: CanvasNode) => {
+      if (canEdit() && node.type === 'design') startRename('node', node.id);
+    },
+    [canEdit, startRename],
+  );
+  const onEdgeDoubleClick = useCallback(
+    (_: unknown, edge: CanvasEdge) => {
+      if (canEdit() && edge.type === 'link') startRename('link', edge.id);
+    },
+    [canEdit, startRename],
+  );
 
   const onConnectPick = useCallback(
     (kind: NodeKind) => {
@@ -278,11 +314,12 @@ export function Canvas() {
       // The new card's near side sits at the drop point, its middle level with it.
       const x = connectDrop.direction === 'out' ? p.x : p.x - NODE_WIDTH;
       const at = findFreeSpot(designStore.getState().design, [x, p.y - NODE_HEIGHT / 2]);
-      const id = designStore.getState().addConnectedNode(kind, at, connectDrop.other, connectDrop.direction);
+      const added = designStore.getState().addConnectedNode(kind, at, connectDrop.other, connectDrop.direction);
+      const id = added.ok ? added.id : undefined;
       // Name it at once: a new node's first edit is nearly always its name.
       if (id) startRename('node', id);
     },
-    [connectDrop, screenToFlowPosition],
+    [connectDrop, screenToFlowPosition, designStore, startRename],
   );
   const closeConnectMenu = useCallback(() => setConnectDrop(null), []);
   const connectFromName = useDesignStore((s) => (connectDrop ? (s.design.nodes[connectDrop.other]?.name ?? '') : ''));
@@ -299,7 +336,7 @@ export function Canvas() {
       // Files dropped from the desktop are imported (compose, Kubernetes, AsyncAPI, OpenAPI).
       if (event.dataTransfer.files.length > 0 && !uiStore.getState().readOnly) {
         event.preventDefault();
-        requestImport([...event.dataTransfer.files]);
+        editor.uiActions.requestImport([...event.dataTransfer.files]);
         return;
       }
       const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE) as NodeKind;
@@ -308,7 +345,7 @@ export function Canvas() {
       const p = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       designStore.getState().addNode(kind, [Math.round(p.x - NODE_WIDTH / 2), Math.round(p.y - NODE_HEIGHT / 2)]);
     },
-    [screenToFlowPosition],
+    [screenToFlowPosition, designStore, editor.uiActions, uiStore],
   );
 
   return (
@@ -388,7 +425,7 @@ export function Canvas() {
           )}
           {/* Badges are a view: hidden, they leave the canvas and its PNG/SVG, the findings stay. */}
           <ControlButton
-            onClick={() => badgeStore.setState({ hidden: !badgesHidden })}
+            onClick={() => editor.uiActions.setBadgesHidden(!badgesHidden)}
             title={badgesHidden ? 'Show finding badges' : 'Hide finding badges'}
             aria-label="Hide finding badges"
             aria-pressed={badgesHidden}

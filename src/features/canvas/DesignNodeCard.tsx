@@ -1,22 +1,20 @@
+import { useDiffOverlayStore, useFindingsStore, useIsRenaming, useSignalbox, useWhatIfStore } from '../../editor/react';
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NodeIcon } from '../../components/NodeIcon';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
-import { useFindingsStore, useWhatIfStore } from '../../state/overlayStores';
 import { nodeSchema } from '../../core/model/schema';
-import { designStore } from '../../state/designStore';
-import { useDiffOverlayStore } from '../../state/diffOverlay';
 import type { DesignFlowNode } from './flowElements';
 import { InlineNameInput } from './InlineNameInput';
-import { endRename, useIsRenaming } from './renameStore';
-import { getBadgeTitle } from './badgeStore';
+import { getBadgeTitle } from './badgeTitle';
+import type { Signalbox } from '../../editor/createSignalbox';
 
-function commitNodeName(id: string, text: string): string | undefined {
+function commitNodeName(editor: Signalbox, id: string, text: string): string | undefined {
   const name = text.trim();
   const checked = nodeSchema.shape.name.safeParse(name);
   if (!checked.success) return checked.error.issues[0]?.message ?? 'not a valid name';
-  designStore.getState().renameNode(id, name);
-  return undefined;
+  const result = editor.design.getState().renameNode(id, name);
+  return result.ok ? undefined : result.error;
 }
 
 /**
@@ -25,6 +23,7 @@ function commitNodeName(id: string, text: string): string | undefined {
  */
 export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected, isConnectable }: NodeProps<DesignFlowNode>) {
   const { node } = data;
+  const editor = useSignalbox();
   const severity = useFindingsStore((s) => s.worstByNode[id]);
   const state = useWhatIfStore((s) => (s.active ? s.states[id] : undefined));
   const renaming = useIsRenaming('node', id);
@@ -50,8 +49,8 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
           <InlineNameInput
             initial={node.name}
             label={`Name of ${node.name}`}
-            onCommit={(text) => commitNodeName(id, text)}
-            onClose={endRename}
+            onCommit={(text) => commitNodeName(editor, id, text)}
+            onClose={editor.uiActions.endRename}
           />
         ) : (
           <span className="sb-node__name">{node.name}</span>
@@ -66,7 +65,7 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
           aria-label={`${severity} finding`}
           data-testid={`badge-${id}`}
           onMouseEnter={(e) => {
-            e.currentTarget.title = getBadgeTitle('node', id);
+            e.currentTarget.title = getBadgeTitle(editor.findings.getState().findings, 'node', id);
           }}
         >
           {severity === 'info' ? 'i' : '!'}

@@ -1,21 +1,19 @@
+import { useDiffOverlayStore, useFindingsStore, useIsRenaming, useSignalbox } from '../../editor/react';
 import { memo, useMemo } from 'react';
 import type { Link } from '../../core/model/types';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
-import { useFindingsStore } from '../../state/overlayStores';
-import { designStore } from '../../state/designStore';
 import { getLinkLabel, getShortLabel, parseLinkLabel, type LinkFlowEdge } from './flowElements';
 import { InlineNameInput } from './InlineNameInput';
-import { endRename, useIsRenaming } from './renameStore';
-import { getBadgeTitle } from './badgeStore';
+import { getBadgeTitle } from './badgeTitle';
+import type { Signalbox } from '../../editor/createSignalbox';
 
-function commitLinkLabel(id: string, link: Link, text: string): string | undefined {
+function commitLinkLabel(editor: Signalbox, id: string, link: Link, text: string): string | undefined {
   const parsed = parseLinkLabel(link, text);
   if (!parsed.ok) return parsed.error;
-  const store = designStore.getState();
-  return store.updateLink(id, parsed.patch) === undefined ? (store.notice?.text ?? 'could not rename the link') : undefined;
+  const result = editor.design.getState().updateLink(id, parsed.patch);
+  return result.ok ? undefined : result.error;
 }
-import { useDiffOverlayStore } from '../../state/diffOverlay';
 
 const CHAR_WIDTH = 6.4;
 
@@ -110,6 +108,7 @@ export const LinkEdge = memo(function LinkEdge({
   selected,
   markerEnd,
 }: EdgeProps<LinkFlowEdge>) {
+  const editor = useSignalbox();
   const severity = useFindingsStore((s) => s.worstByLink[id]);
   const renaming = useIsRenaming('link', id);
   const lane = data?.lane ?? 0;
@@ -153,7 +152,7 @@ export const LinkEdge = memo(function LinkEdge({
             onMouseEnter={(e) => {
               // SVG shows a <title> child as its tooltip; filled on hover from the findings.
               const title = e.currentTarget.querySelector('title');
-              if (title) title.textContent = getBadgeTitle('link', id);
+              if (title) title.textContent = getBadgeTitle(editor.findings.getState().findings, 'link', id);
             }}
           >
             <title />
@@ -170,8 +169,8 @@ export const LinkEdge = memo(function LinkEdge({
             <InlineNameInput
               initial={fullLabel}
               label={link.kind === 'async' ? 'Link label: channel' : 'Link label: protocol and version'}
-              onCommit={(text) => commitLinkLabel(id, link, text)}
-              onClose={endRename}
+              onCommit={(text) => commitLinkLabel(editor, id, link, text)}
+              onClose={editor.uiActions.endRename}
             />
           </div>
         </EdgeLabelRenderer>

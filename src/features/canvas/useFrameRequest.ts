@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { getLinkId } from '../../core/model/ids';
-import { designStore } from '../../state/designStore';
-import { uiStore } from '../../state/overlayStores';
+import { useSignalbox } from '../../editor/react';
 
 /** A finding click asks to frame nodes and links: fit them (and the links' ends), then clear it. */
 export function useFrameRequest(): void {
   const { fitView } = useReactFlow();
+  const editor = useSignalbox();
   useEffect(() => {
+    const { design: designStore, ui: uiStore } = editor;
     const handle = () => {
       const request = uiStore.getState().frameRequest;
       if (!request) return;
@@ -33,5 +34,5 @@ export function useFrameRequest(): void {
     return uiStore.subscribe((s, prev) => {
       if (s.frameRequest && s.frameRequest !== prev.frameRequest) handle();
     });
-  }, [fitView]);
+  }, [fitView, editor]);
 }

@@ -1,9 +1,7 @@
+import { useFindingsStore, useSignalbox, useViewStore } from '../../editor/react';
 import { useMemo } from 'react';
 import type { DesignNode, Link } from '../../core/model/types';
 import { isEmptyView, projectView, type ViewProjection } from '../../core/views/view';
-import { designStore } from '../../state/designStore';
-import { useFindingsStore } from '../../state/overlayStores';
-import { useViewStore } from '../../state/viewStore';
 
 export interface CanvasView {
   projection: ViewProjection;
@@ -21,13 +19,14 @@ export function isViewElementId(id: string | null | undefined): boolean {
 
 /** The current view applied to the design; null when no view is on (the canvas draws everything). */
 export function useViewProjection(designNodes: Record<string, DesignNode>, links: readonly Link[]): CanvasView | null {
+  const editor = useSignalbox();
   const spec = useViewStore((s) => s.spec);
   // Findings matter only to a severity filter and the aggregates' badges.
   const worstByNode = useFindingsStore((s) => s.worstByNode);
   const worstByLink = useFindingsStore((s) => s.worstByLink);
   return useMemo(() => {
     if (isEmptyView(spec) && !spec?.collapsed?.length) return null;
-    const design = { ...designStore.getState().design, nodes: designNodes, links: links as Link[] };
+    const design = { ...editor.design.getState().design, nodes: designNodes, links: links as Link[] };
     const projection = projectView(design, spec!, { worstByNode, worstByLink });
     const nodes: Record<string, DesignNode> = {};
     for (const id of projection.nodes) nodes[id] = designNodes[id]!;
@@ -37,5 +36,5 @@ export function useViewProjection(designNodes: Record<string, DesignNode>, links
       links: projection.links,
       key: JSON.stringify(spec),
     };
-  }, [spec, designNodes, links, worstByNode, worstByLink]);
+  }, [spec, designNodes, links, worstByNode, worstByLink, editor]);
 }

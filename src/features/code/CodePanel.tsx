@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useCodeEditor } from './useCodeEditor';
 import { usePanelWidth } from './usePanelWidth';
-import { uiStore } from '../../state/overlayStores';
+import { useSignalbox } from '../../editor/react';
 import './codePanel.css';
 
 function statusText(errors: number, warnings: number): string {
@@ -14,6 +14,7 @@ function statusText(errors: number, warnings: number): string {
  * Loaded lazily by App (Monaco is about a megabyte); see README.md.
  */
 export function CodePanel() {
+  const editor = useSignalbox();
   const hostRef = useRef<HTMLDivElement>(null);
   const { issues, reveal } = useCodeEditor(hostRef);
   const [width, setWidth] = usePanelWidth();
@@ -69,12 +70,12 @@ export function CodePanel() {
           className="code-panel__close"
           aria-label="Close code view"
           title="Close code view"
-          onClick={() => uiStore.setState({ codeOpen: false })}
+          onClick={() => editor.ui.setState({ codeOpen: false })}
         >
           ×
         </button>
       </header>
-      <div className="code-panel__editor" ref={hostRef} data-testid="code-editor" />
+      <div className="code-panel__editor" ref={hostRef} data-testid="code-editor" data-typing-surface="" />
       {issues.length > 0 && (
         <ul className="code-panel__problems" aria-label="Problems" data-testid="code-problems">
           {issues.map((issue, i) => (

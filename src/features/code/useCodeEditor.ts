@@ -3,10 +3,8 @@ import type { Document } from 'yaml';
 import { monaco } from '../../components/monaco/monacoSetup';
 import { DESIGN_MODEL_URI, registerYamlAssist } from './yamlAssist';
 import { getFindingMarkers, getIssueMarkers } from './markers';
-import { designStore } from '../../state/designStore';
-import { findingsStore } from '../../state/overlayStores';
+import { useSignalbox } from '../../editor/react';
 import { readDesign } from '../../core/format/read';
-import { registerPendingEdits } from '../../state/pendingEdits';
 import { writeDesignYaml, writeDesignYamlOver } from '../../core/format/write';
 import { deepEqual } from '../../core/model/equal';
 import type { Design, Issue } from '../../core/model/types';
@@ -47,11 +45,14 @@ interface SyncedText {
 export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEditorHandle {
   const [issues, setIssues] = useState<Issue[]>([]);
   const editorRef = useRef<ReturnType<typeof monaco.editor.create> | null>(null);
+  const signalbox = useSignalbox();
 
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return undefined;
-    registerYamlAssist();
+    const { design: designStore, findings: findingsStore } = signalbox;
+    // Node ids and link ids in completions come from this editor's design.
+    const unregisterAssist = registerYamlAssist(() => designStore.getState().design);
 
     // Start from the text the design was opened or last typed as, so its comments are there.
     const initialText = writeDesignYamlOver(designStore.getState().design, designStore.getState().sourceText);
@@ -152,7 +153,7 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       if (timer !== undefined) readText(true);
     });
     // A reload within the typing pause must not lose the typing: autosave flushes this first.
-    const unregisterPending = registerPendingEdits(() => {
+    const unregisterPending = signalbox.pendingEdits.register(() => {
       if (timer !== undefined) readText(true);
     });
 
@@ -205,11 +206,12 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       contentSub.dispose();
       blurSub.dispose();
       unregisterPending();
+      unregisterAssist();
       editor.dispose();
       model.dispose();
       editorRef.current = null;
     };
-  }, [hostRef]);
+  }, [hostRef, signalbox]);
 
   const reveal = (line: number, column: number) => {
     const editor = editorRef.current;

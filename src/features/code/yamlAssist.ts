@@ -1,10 +1,12 @@
 import { monaco } from '../../components/monaco/monacoSetup';
-import { designStore } from '../../state/designStore';
+import type { Design } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
 import { getYamlContext } from '../../core/yamlmap/context';
 import { getKeyDoc, getKeysFor, getReferenceFor, getValueShape, getValuesFor } from '../../core/yamlmap/schemaHelp';
 
 let registered = false;
+/** The design of the open code view (one per page: the model URI is one), for ids in completions. */
+let currentDesign: (() => Design) | null = null;
 
 /** The design model's URI: the export view's read-only YAML must not get the design's assist. */
 export const DESIGN_MODEL_URI = 'inmemory://signalbox/design.signalbox.yaml';
@@ -19,8 +21,12 @@ function quoteIfNeeded(value: string): string {
  * core/yamlmap): keys per object, closed value lists, node ids after `from:`/`to:` and link ids
  * after `link:`. Registered once for the 'yaml' language; the only YAML model is the design.
  */
-export function registerYamlAssist(): void {
-  if (registered) return;
+export function registerYamlAssist(getDesign: () => Design): () => void {
+  currentDesign = getDesign;
+  const unregister = () => {
+    if (currentDesign === getDesign) currentDesign = null;
+  };
+  if (registered) return unregister;
   registered = true;
 
   monaco.languages.registerCompletionItemProvider('yaml', {
@@ -65,7 +71,7 @@ export function registerYamlAssist(): void {
 
       const key = context.key ?? '';
       const reference = getReferenceFor(context.object, key);
-      const { design } = designStore.getState();
+      const design = currentDesign?.() ?? { nodes: {}, links: [] };
       let values: { label: string; detail?: string }[] = getValuesFor(context.object, key).map((v) => ({ label: v }));
       if (reference === 'node')
         values = Object.entries(design.nodes).map(([id, node]) => ({ label: id, detail: `${node.kind}: ${node.name}` }));
@@ -105,4 +111,5 @@ export function registerYamlAssist(): void {
       return null;
     },
   });
+  return unregister;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { Design } from '../../core/model/types';
-import { designStore } from '../../state/designStore';
+import { useSignalbox } from '../../editor/react';
 import { drawCanvasImage, type CanvasImage, type CanvasImageFormat } from './canvasImage';
 import { downloadBlob } from './download';
 
@@ -26,6 +26,7 @@ type DrawState =
 export function CanvasImageExport({ format, baseName }: CanvasImageExportProps) {
   const { getNodes, getNodesBounds } = useReactFlow();
   const [state, setState] = useState<DrawState>({ status: 'idle' });
+  const { design: designStore } = useSignalbox();
 
   const draw = useCallback(async (): Promise<CanvasImage | null> => {
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
@@ -44,7 +45,7 @@ export function CanvasImageExport({ format, baseName }: CanvasImageExportProps) 
       setState({ status: 'error', error: error instanceof Error ? error.message : 'The browser could not draw the canvas.' });
       return null;
     }
-  }, [format, getNodes, getNodesBounds]);
+  }, [format, getNodes, getNodesBounds, designStore]);
 
   useEffect(() => {
     // Let the canvas paint the current design first (the tab may have just opened).
@@ -58,7 +59,7 @@ export function CanvasImageExport({ format, baseName }: CanvasImageExportProps) 
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [draw]);
+  }, [draw, designStore]);
 
   const download = async () => {
     // The preview is reused when it shows the current design; otherwise (a big design, or an edit

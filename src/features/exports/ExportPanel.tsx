@@ -1,12 +1,11 @@
+import { useDesignStore, useViewStore } from '../../editor/react';
 import { useState } from 'react';
 import { EXPORT_FORMATS } from '../../core/export/index';
 import { slugify } from '../../core/export/slug';
-import { useDesignStore } from '../../state/designStore';
 import { CanvasImageExport } from './CanvasImageExport';
 import { FORMAT_BODY_ID, FormatTabs, getFormatTabId } from './FormatTabs';
 import { TextExportView } from './TextExportView';
 import { getExportTab, type ExportTabId } from './exportTabs';
-import { useViewStore } from '../../state/viewStore';
 import { isEmptyView } from '../../core/views/view';
 import './exports.css';
 

@@ -87,7 +87,7 @@ export function ReadOnlyCodeView({ text, language, label }: ReadOnlyCodeViewProp
 
   return (
     <div className="export-code nokey" data-testid="export-code">
-      <div ref={hostRef} className="export-code__editor" style={{ height }} />
+      <div ref={hostRef} className="export-code__editor" style={{ height }} data-typing-surface="" />
       {!editor && !failed && <p className="export-code__status">Loading editor…</p>}
       {failed && (
         <p className="export-code__status" role="alert">

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFile, ExportFormat } from '../../core/export/index';
-import { designStore } from '../../state/designStore';
-import { findingsStore } from '../../state/overlayStores';
+import { useSignalbox } from '../../editor/react';
 import { createExportRunner, type ExportRunner } from './exportRunner';
-import { viewStore } from '../../state/viewStore';
 import { designForView, isEmptyView } from '../../core/views/view';
 
 /** Edits are exported this long after the last one, not on every keystroke or drag step. */
@@ -25,6 +23,7 @@ export interface ExportFilesState {
 export function useExportFiles(format: ExportFormat | null): ExportFilesState {
   const [state, setState] = useState<ExportFilesState>({ files: null, error: null, pending: true });
   const runnerRef = useRef<ExportRunner | null>(null);
+  const editor = useSignalbox();
 
   useEffect(() => {
     const runner = createExportRunner();
@@ -38,6 +37,7 @@ export function useExportFiles(format: ExportFormat | null): ExportFilesState {
   useEffect(() => {
     const runner = runnerRef.current;
     if (format === null || runner === null) return undefined;
+    const { design: designStore, findings: findingsStore, view: viewStore } = editor;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let run = 0;
@@ -92,7 +92,7 @@ export function useExportFiles(format: ExportFormat | null): ExportFilesState {
       unsubscribeFindings();
       unsubscribeView();
     };
-  }, [format]);
+  }, [format, editor]);
 
   return state;
 }

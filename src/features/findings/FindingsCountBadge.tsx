@@ -1,5 +1,5 @@
+import { useFindingsStore } from '../../editor/react';
 import { SEVERITIES } from '../../core/model/types';
-import { useFindingsStore } from '../../state/overlayStores';
 import { countLabel } from './severity';
 import './findings.css';
 

@@ -1,10 +1,8 @@
+import { useFindingsStore, useLintStatus, useSignalbox } from '../../editor/react';
 import { useCallback, useMemo, useState } from 'react';
 import { SEVERITIES, type Finding, type Severity } from '../../core/model/types';
-import { designStore } from '../../state/designStore';
-import { requestFrame, useFindingsStore } from '../../state/overlayStores';
 import { FindingGroup } from './FindingGroup';
 import { FindingsSummary } from './FindingsSummary';
-import { useLintStatus } from './lintStatus';
 import { useElementNames } from './useElementNames';
 import './findings.css';
 
@@ -13,6 +11,7 @@ import './findings.css';
  * itself runs in startLiveLint (started once at boot), so badges stay current whatever tab is open.
  */
 export function FindingsPanel() {
+  const editor = useSignalbox();
   const findings = useFindingsStore((s) => s.findings);
   const summary = useFindingsStore((s) => s.summary);
   const pending = useFindingsStore((s) => s.pending);
@@ -40,10 +39,10 @@ export function FindingsPanel() {
   const show = useCallback(
     (finding: Finding, index: number) => {
       setActive({ index, findings });
-      designStore.getState().select({ nodes: finding.nodes, links: finding.links });
-      if (finding.nodes.length > 0 || finding.links.length > 0) requestFrame(finding.nodes, finding.links);
+      editor.design.getState().select({ nodes: finding.nodes, links: finding.links });
+      if (finding.nodes.length > 0 || finding.links.length > 0) editor.uiActions.requestFrame(finding.nodes, finding.links);
     },
-    [findings],
+    [findings, editor.design, editor.uiActions],
   );
 
   // The highlight belongs to one lint's list: a new list (after an edit) starts with none.

@@ -4,7 +4,7 @@
  * The overlay (badges, counts) is derived here too: the main thread only stores what comes back.
  */
 import type { Design } from '../../core/model/types';
-import { lintDesignOutcome } from './lintDesignOutcome';
+import { lintDesignOutcome } from '../../editor/lint/lintDesignOutcome';
 import type { LintRequest, LintResponse } from './lintProtocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -1,14 +1,6 @@
-import type { Design } from '../../core/model/types';
-import type { LintOutcome, LintRequest, LintResponse } from './lintProtocol';
+import type { LintOutcome, Linter } from '../../editor/lint/linter';
+import type { LintRequest, LintResponse } from './lintProtocol';
 import { serializeDesign } from './serializeDesign';
-
-/** Lints one design at a time; `run` must not be called again before its promise settles. */
-export interface Linter {
-  run: (design: Design) => Promise<LintOutcome>;
-  /** `worker` or `main-thread`: the bench and the README report which one ran. */
-  where: 'worker' | 'main-thread';
-  dispose: () => void;
-}
 
 /**
  * The lint worker behind a promise. One request at a time (the coalescing runner guarantees it),
@@ -46,15 +38,6 @@ export function createWorkerLinter(): Linter {
         measure('signalbox:lint-post', start);
       }),
     dispose: () => worker.terminate(),
-  };
-}
-
-/** The fallback where Workers do not exist (unit tests in Node) or the worker failed to load. */
-export function createMainThreadLinter(lint: (design: Design) => LintOutcome): Linter {
-  return {
-    where: 'main-thread',
-    run: (design) => Promise.resolve().then(() => lint(design)),
-    dispose: () => undefined,
   };
 }
 

@@ -1,5 +1,6 @@
-import type { Finding } from '../../core/model/types';
-import type { FindingsOverlay } from './findingsOverlay';
+import type { LintOutcome } from '../../editor/lint/linter';
+
+export type { LintOutcome };
 
 /**
  * Main thread -> worker: lint this design, sent as JSON text (serializeDesign.ts: cheaper on the
@@ -8,12 +9,6 @@ import type { FindingsOverlay } from './findingsOverlay';
 export interface LintRequest {
   seq: number;
   designJson: string;
-}
-
-/** What one lint produced, and how long the engine took (for the bench and the devtools timeline). */
-export interface LintOutcome extends FindingsOverlay {
-  findings: Finding[];
-  lintMs: number;
 }
 
 /** Worker -> main thread. */

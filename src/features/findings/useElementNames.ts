@@ -1,6 +1,7 @@
+import { useDesignStore } from '../../editor/react';
 import { useCallback, useMemo } from 'react';
 import { getLinkId } from '../../core/model/ids';
-import { selectLinks, selectNodes, useDesignStore } from '../../state/designStore';
+import { selectLinks, selectNodes } from '../../state/designStore';
 
 export interface ElementNames {
   node: (id: string) => string;

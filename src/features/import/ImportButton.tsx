@@ -1,10 +1,11 @@
+import { useSignalbox } from '../../editor/react';
 import { useRef } from 'react';
-import { requestImport } from '../../state/importRequest';
 
 export const IMPORT_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
 /** The top bar's Import: compose files, Kubernetes manifests, AsyncAPI and OpenAPI documents. */
 export function ImportButton() {
+  const editor = useSignalbox();
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -26,7 +27,7 @@ export function ImportButton() {
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          requestImport(files);
+          editor.uiActions.requestImport(files);
         }}
       />
     </>

@@ -1,3 +1,4 @@
+import { useDesignStore, useImportRequest, useSignalbox } from '../../editor/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ModalDialog } from '../../components/ModalDialog';
 import { driftDesign } from '../../core/import/drift';
@@ -5,8 +6,6 @@ import { importFiles } from '../../core/import/importFiles';
 import type { ImportResult } from '../../core/import/types';
 import { getLinkId } from '../../core/model/ids';
 import type { Design } from '../../core/model/types';
-import { designStore, useDesignStore } from '../../state/designStore';
-import { importRequestStore, useImportRequest } from '../../state/importRequest';
 import { readImportFiles } from './readImportFiles';
 import './import.css';
 
@@ -17,14 +16,14 @@ interface ImportDialogProps {
   onAccept: (design: Design, mode: ImportMode) => Promise<void>;
 }
 
-const close = () => importRequestStore.setState({ files: null });
-
 function where(file: string, line?: number): string {
   return `${file.replace(/^.*[/\\]/, '')}${line !== undefined ? `:${line}` : ''}`;
 }
 
 /** The import preview: what will be created, every inference and its reason, and drift. */
 export function ImportDialog({ onAccept }: ImportDialogProps) {
+  const editor = useSignalbox();
+  const close = () => editor.importRequest.setState({ files: null });
   const files = useImportRequest((s) => s.files);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [mode, setMode] = useState<ImportMode>('new');
@@ -52,8 +51,8 @@ export function ImportDialog({ onAccept }: ImportDialogProps) {
   }, [result]);
 
   const drift = useMemo(
-    () => (result?.ok && openCount > 0 ? driftDesign(designStore.getState().design, result.design) : null),
-    [result, openCount],
+    () => (result?.ok && openCount > 0 ? driftDesign(editor.design.getState().design, result.design) : null),
+    [result, openCount, editor.design],
   );
 
   if (!files) return null;

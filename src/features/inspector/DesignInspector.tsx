@@ -1,7 +1,7 @@
+import { useDesignStore, useSignalbox } from '../../editor/react';
 import { designSchema, linkDefaultsSchema, retrySchema } from '../../core/model/schema';
 import { CONSISTENCIES, DELIVERIES, NODE_KINDS, PLATFORMS, TRACE_PROPAGATIONS, type LinkDefaults } from '../../core/model/types';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
-import { designStore, useDesignStore } from '../../state/designStore';
 import { InspectorField } from './InspectorField';
 import { InspectorSection } from './InspectorSection';
 import { SelectField } from './SelectField';
@@ -20,6 +20,8 @@ const DELIVERY_OPTIONS = toOptions(DELIVERIES);
 
 /** Nothing selected: the design itself, and what it holds. */
 export function DesignInspector() {
+  const editor = useSignalbox();
+  const designStore = editor.design;
   const name = useDesignStore((s) => s.design.name);
   const description = useDesignStore((s) => s.design.description);
   const platform = useDesignStore((s) => s.design.platform);
@@ -42,7 +44,8 @@ export function DesignInspector() {
   const replace = (patch: Record<string, unknown>, key: string) => {
     const design = { ...designStore.getState().design, ...patch };
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete design[k];
-    designStore.getState().replaceDesign(design, key);
+    const result = designStore.getState().replaceDesign(design, key);
+    return result.ok ? undefined : result.error;
   };
   const defaults = useDesignStore((s) => s.design.defaults);
   /** Set one default; an empty block goes away, so a design without defaults stays as it was. */
@@ -59,12 +62,23 @@ export function DesignInspector() {
         <span className="inspector__title-kind">Select a node or a link to edit it</span>
       </header>
       <InspectorSection title="Design">
-        <InspectorField label="Design title" value={name} codec={NAME} onCommit={(v) => replace({ name: v }, 'design-name')} />
+        <InspectorField
+          label="Design title"
+          value={name}
+          codec={NAME}
+          onCommit={(v) => {
+            const result = designStore.getState().renameDesign(typeof v === 'string' ? v : '');
+            return result.ok ? undefined : result.error;
+          }}
+        />
         <InspectorField
           label="Description"
           value={description}
           codec={DESCRIPTION}
-          onCommit={(v) => replace({ description: v }, 'design-description')}
+          onCommit={(v) => {
+            const result = designStore.getState().setDescription(typeof v === 'string' ? v : undefined);
+            return result.ok ? undefined : result.error;
+          }}
           multiline
           rows={4}
         />

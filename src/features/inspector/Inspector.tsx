@@ -1,6 +1,7 @@
+import { useDesignStore, useSignalbox } from '../../editor/react';
 import { useEffect, useRef } from 'react';
 import { getLinkId } from '../../core/model/ids';
-import { designStore, selectSelection, useDesignStore } from '../../state/designStore';
+import { selectSelection } from '../../state/designStore';
 import { DesignInspector } from './DesignInspector';
 import { LinkInspector } from './LinkInspector';
 import { NodeInspector } from './NodeInspector';
@@ -23,6 +24,7 @@ function useRenameStableKey(id: string | null): string | null {
 
 /** The side panel's editor: the selected node, the selected link, or the design itself. */
 export function Inspector() {
+  const editor = useSignalbox();
   const selection = useDesignStore(selectSelection);
   const linkEnds = useDesignStore((s) => {
     const id = s.selection.links[0];
@@ -48,12 +50,12 @@ export function Inspector() {
           <button
             type="button"
             className="button"
-            onClick={() => designStore.getState().duplicateSelection()}
+            onClick={() => editor.design.getState().duplicateSelection()}
             disabled={nodes.length === 0}
           >
             Duplicate
           </button>
-          <button type="button" className="button button--danger" onClick={() => designStore.getState().deleteSelection()}>
+          <button type="button" className="button button--danger" onClick={() => editor.design.getState().deleteSelection()}>
             Delete
           </button>
         </div>

@@ -1,9 +1,9 @@
+import { useDesignStore, useSignalbox } from '../../editor/react';
 import type { Link } from '../../core/model/types';
 import { BACKOFFS, COMPATIBILITIES, DELIVERIES, GATEWAY_AUTHS, PATTERNS, PROTOCOLS } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
 import type { Patch } from '../../core/model/edit';
 import { breakerSchema, bulkheadSchema, linkSchema, messageSchema, retrySchema } from '../../core/model/schema';
-import { designStore, useDesignStore } from '../../state/designStore';
 import { InspectorField } from './InspectorField';
 import { InspectorSection } from './InspectorSection';
 import { SelectField } from './SelectField';
@@ -45,12 +45,13 @@ export function LinkInspector({ id }: { id: string }) {
   const link = useDesignStore((s) => s.design.links.find((l) => getLinkId(l) === id));
   const fromName = useDesignStore((s) => (link ? s.design.nodes[link.from]?.name : undefined));
   const toName = useDesignStore((s) => (link ? s.design.nodes[link.to]?.name : undefined));
+  const editor = useSignalbox();
   if (!link) return null;
   // Coalesce by the link's ends, not its id: typing a channel changes the id at every keystroke.
   const ends = `${link.from}->${link.to}`;
   const patch = (p: Patch<Link>, field: string): string | undefined => {
-    const result = designStore.getState().updateLink(id, p, `link:${ends}:${field}`);
-    return result === undefined ? (designStore.getState().notice?.text ?? 'could not update the link') : undefined;
+    const result = editor.design.getState().updateLink(id, p, `link:${ends}:${field}`);
+    return result.ok ? undefined : result.error;
   };
   const set = (key: keyof Link & string) => (value: unknown) => patch({ [key]: value }, key);
   /** Set one key of a nested object; an empty object goes away; the whole object must validate. */
@@ -116,9 +117,7 @@ export function LinkInspector({ id }: { id: string }) {
           options={KIND_OPTIONS}
           optional={false}
           onChange={(v) => {
-            if (v === 'async')
-              patch({ kind: 'async', protocol: undefined, channel: link.channel ?? `${link.from}.events` }, 'kind');
-            else if (v === 'sync') patch({ kind: 'sync', channel: undefined, protocol: link.protocol ?? 'rest' }, 'kind');
+            if (v === 'async' || v === 'sync') editor.design.getState().setLinkKind(id, v);
           }}
         />
         {(sync || has('protocol')) && (

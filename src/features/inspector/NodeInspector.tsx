@@ -1,9 +1,9 @@
+import { useDesignStore, useSignalbox } from '../../editor/react';
 import type { DesignNode, NodeKind } from '../../core/model/types';
 import { DISCOVERIES, GATEWAY_AUTHS, LOAD_BALANCINGS, NODE_KINDS } from '../../core/model/types';
 import { nodeSchema } from '../../core/model/schema';
 import { NodeIcon } from '../../components/NodeIcon';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
-import { designStore, useDesignStore } from '../../state/designStore';
 import { InspectorField } from './InspectorField';
 import { InspectorSection } from './InspectorSection';
 import { SelectField } from './SelectField';
@@ -58,10 +58,12 @@ const KIND_OPTIONS = NODE_KINDS.map((k) => ({ value: k, label: NODE_KIND_LABELS[
 
 export function NodeInspector({ id }: { id: string }) {
   const node = useDesignStore((s) => s.design.nodes[id]);
+  const editor = useSignalbox();
   if (!node) return null;
   const shows = (key: keyof DesignNode & string) => node[key] !== undefined || (APPLIES[key]?.includes(node.kind) ?? true);
   const update = (key: keyof DesignNode & string) => (value: unknown) => {
-    designStore.getState().updateNode(id, { [key]: value });
+    const result = editor.design.getState().updateNode(id, { [key]: value });
+    return result.ok ? undefined : result.error;
   };
   const text = (
     key: keyof typeof CODECS,
@@ -107,7 +109,9 @@ export function NodeInspector({ id }: { id: string }) {
           value={node.name}
           codec={CODECS.name}
           onCommit={(name) => {
-            if (typeof name === 'string') designStore.getState().renameNode(id, name);
+            if (typeof name !== 'string') return undefined;
+            const result = editor.design.getState().renameNode(id, name);
+            return result.ok ? undefined : result.error;
           }}
         />
         <InspectorField
@@ -118,9 +122,8 @@ export function NodeInspector({ id }: { id: string }) {
           hint="Links name nodes by id; renaming follows every link."
           onCommit={(to) => {
             if (to === id || typeof to !== 'string') return undefined;
-            if (designStore.getState().design.nodes[to]) return `a node with id "${to}" already exists`;
-            designStore.getState().renameNodeId(id, to);
-            return undefined;
+            const result = editor.design.getState().renameNodeId(id, to);
+            return result.ok ? undefined : result.error;
           }}
         />
         {text('team', 'Team', { placeholder: 'owner team' })}

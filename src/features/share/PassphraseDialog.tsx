@@ -1,9 +1,12 @@
+import { useSignalbox } from '../../editor/react';
 import { useRef, useState } from 'react';
 import { cancelPassphrase, submitPassphrase } from './openShareLink';
 import { ModalDialog } from '../../components/ModalDialog';
 
 /** A protected link asks for its passphrase; a wrong one says so and lets the user try again. */
 export function PassphraseDialog() {
+  const editor = useSignalbox();
+  const cancel = () => cancelPassphrase(editor);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,7 +19,7 @@ export function PassphraseDialog() {
       return;
     }
     setBusy(true);
-    const refused = await submitPassphrase(passphrase);
+    const refused = await submitPassphrase(editor, passphrase);
     setBusy(false);
     if (refused) {
       setError(refused.message);
@@ -26,7 +29,7 @@ export function PassphraseDialog() {
   };
 
   return (
-    <ModalDialog labelledBy="passphrase-title" onClose={cancelPassphrase} initialFocus={input} testId="passphrase-dialog">
+    <ModalDialog labelledBy="passphrase-title" onClose={cancel} initialFocus={input} testId="passphrase-dialog">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -61,7 +64,7 @@ export function PassphraseDialog() {
           )}
         </div>
         <div className="dialog__actions share-actions">
-          <button type="button" className="button" onClick={cancelPassphrase}>
+          <button type="button" className="button" onClick={cancel}>
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={busy}>

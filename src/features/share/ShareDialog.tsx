@@ -1,11 +1,10 @@
+import { useSignalbox } from '../../editor/react';
 import { useState } from 'react';
-import { designStore } from '../../state/designStore';
 import { CopyField } from './CopyField';
 import { LinkLength } from './LinkLength';
 import { ModalDialog } from '../../components/ModalDialog';
 import { ProtectLinkForm } from './ProtectLinkForm';
 import { makeEmbedSnippet, makeShareLinks } from './shareLinks';
-import { viewStore } from '../../state/viewStore';
 import { addViewName } from '../../core/views/viewLink';
 
 /**
@@ -14,14 +13,15 @@ import { addViewName } from '../../core/views/viewLink';
  * in the link's fragment, which browsers never send to a server.
  */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const editor = useSignalbox();
   // A snapshot: the links describe the design the user chose to share, not later edits.
-  const [design] = useState(() => designStore.getState().design);
+  const [design] = useState(() => editor.design.getState().design);
   const [links] = useState(() => makeShareLinks(design));
   const [protect, setProtect] = useState(false);
   // A view link can open on one of the design's named views (the current one by default).
   const viewNames = Object.keys(design.views ?? {});
   const [viewName, setViewName] = useState(() => {
-    const current = viewStore.getState().name;
+    const current = editor.view.getState().name;
     return current && viewNames.includes(current) ? current : '';
   });
   const viewLink = addViewName(links.view, viewName);

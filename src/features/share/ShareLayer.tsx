@@ -1,7 +1,6 @@
-import { useUiStore } from '../../state/overlayStores';
+import { useShareLinkStore, useUiStore } from '../../editor/react';
 import { PassphraseDialog } from './PassphraseDialog';
 import { ShareLinkErrorDialog } from './ShareLinkErrorDialog';
-import { useShareLinkStore } from './shareLinkStore';
 import { ViewModeBar } from './ViewModeBar';
 import './share.css';
 

@@ -1,3 +1,4 @@
+import { useSignalbox } from '../../editor/react';
 import { useRef } from 'react';
 import type { ShareError } from '../../core/share/codec';
 import { dismissLinkError } from './openShareLink';
@@ -5,15 +6,11 @@ import { ModalDialog } from '../../components/ModalDialog';
 
 /** A link that opened nothing: the codec's own sentence (cut off, damaged, too new…), and reassurance. */
 export function ShareLinkErrorDialog({ error }: { error: ShareError }) {
+  const editor = useSignalbox();
+  const dismiss = () => dismissLinkError(editor);
   const ok = useRef<HTMLButtonElement>(null);
   return (
-    <ModalDialog
-      labelledBy="link-error-title"
-      onClose={dismissLinkError}
-      initialFocus={ok}
-      role="alertdialog"
-      testId="link-error"
-    >
+    <ModalDialog labelledBy="link-error-title" onClose={dismiss} initialFocus={ok} role="alertdialog" testId="link-error">
       <h2 id="link-error-title" className="dialog__title">
         Could not open this link
       </h2>
@@ -22,7 +19,7 @@ export function ShareLinkErrorDialog({ error }: { error: ShareError }) {
       </p>
       <p className="dialog__text">Nothing was opened or changed: your designs are as you left them.</p>
       <div className="dialog__actions">
-        <button ref={ok} type="button" className="button button--primary" onClick={dismissLinkError}>
+        <button ref={ok} type="button" className="button button--primary" onClick={dismiss}>
           OK
         </button>
       </div>

@@ -1,6 +1,5 @@
+import { useDesignStore, useFindingsStore, useSignalbox } from '../../editor/react';
 import { useState } from 'react';
-import { useDesignStore, designStore } from '../../state/designStore';
-import { requestFrame, useFindingsStore } from '../../state/overlayStores';
 import { editViewedDesign } from './openShareLink';
 
 /**
@@ -8,6 +7,8 @@ import { editViewedDesign } from './openShareLink';
  * way to get an editable copy. Floats over the canvas so the design keeps the whole window.
  */
 export function ViewModeBar() {
+  const editor = useSignalbox();
+  const requestFrame = editor.uiActions.requestFrame;
   const name = useDesignStore((s) => s.design.name);
   const findings = useFindingsStore((s) => s.findings);
   const [showFindings, setShowFindings] = useState(false);
@@ -21,7 +22,7 @@ export function ViewModeBar() {
         <button
           type="button"
           className="button button--ghost"
-          onClick={() => requestFrame(Object.keys(designStore.getState().design.nodes))}
+          onClick={() => requestFrame(Object.keys(editor.design.getState().design.nodes))}
         >
           Fit to view
         </button>
@@ -37,7 +38,7 @@ export function ViewModeBar() {
             {findings.length}
           </span>
         </button>
-        <button type="button" className="button button--primary" onClick={editViewedDesign}>
+        <button type="button" className="button button--primary" onClick={() => editViewedDesign(editor)}>
           Open in Signalbox
         </button>
       </div>

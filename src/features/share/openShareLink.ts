@@ -6,12 +6,8 @@
 import type { Design, Issue } from '../../core/model/types';
 import { decodeShareFragment, isShareFragment, type ShareError, type ShareMode } from '../../core/share/codec';
 import { decryptShareFragment } from '../../core/share/protect';
-import { designStore } from '../../state/designStore';
-import { openNewDesign } from '../../state/openNewDesign';
+import type { Signalbox } from '../../editor/createSignalbox';
 import { keepIncomingVersion } from '../../state/versions';
-import { uiStore } from '../../state/overlayStores';
-import { shareLinkStore } from './shareLinkStore';
-import { setView } from '../../state/viewStore';
 import { splitViewName } from '../../core/views/viewLink';
 import { withExplicitCollapsed, type ViewSpec } from '../../core/views/view';
 
@@ -19,22 +15,14 @@ import { withExplicitCollapsed, type ViewSpec } from '../../core/views/view';
 export interface BootSteps {
   /** Open the autosaved current design (or the first-visit template). */
   bootDesign: () => void;
-  /** Save every change to the current library entry. */
-  startAutosave: () => unknown;
 }
 
-let steps: BootSteps | null = null;
-let autosaving = false;
+/** Each editor's boot steps, for the paths that end on the user's own design after boot. */
+const bootSteps = new WeakMap<Signalbox, BootSteps>();
 
-function startAutosaveOnce(): void {
-  if (!steps || autosaving) return;
-  autosaving = true;
-  steps.startAutosave();
-}
-
-function openUsersDesign(): void {
-  steps?.bootDesign();
-  startAutosaveOnce();
+function openUsersDesign(editor: Signalbox): void {
+  bootSteps.get(editor)?.bootDesign();
+  editor.startAutosave();
 }
 
 /** Drop the fragment without a navigation, so a reload does not import the link a second time. */
@@ -49,70 +37,72 @@ function clearHash(): void {
  * link must not write a viewer's library, and a pending passphrase must not save an empty canvas.
  * Returns true when the link decides what opens (a design, or a passphrase prompt).
  */
-export function bootFromLocation(boot: BootSteps): boolean {
-  steps = boot;
+export function bootFromLocation(editor: Signalbox, boot: BootSteps): boolean {
+  bootSteps.set(editor, boot);
   // A link pasted into the address bar of an open tab: reload, so it goes through this same path
   // (autosave flushes on pagehide, so nothing typed is lost).
   window.addEventListener('hashchange', () => {
     if (isShareFragment(location.hash)) location.reload();
   });
   if (!isShareFragment(location.hash)) {
-    openUsersDesign();
+    openUsersDesign(editor);
     return false;
   }
   const { fragment, viewName } = splitViewName(location.hash.slice(1));
   const result = decodeShareFragment(fragment);
   if (result.ok) {
-    openSharedDesign(result.design, result.mode, result.warnings);
-    if (result.mode === 'view') openNamedView(result.design, viewName);
+    openSharedDesign(editor, result.design, result.mode, result.warnings);
+    if (result.mode === 'view') openNamedView(editor, result.design, viewName);
     return true;
   }
   clearHash();
   if (result.error.code === 'needs-passphrase') {
-    shareLinkStore.setState({ passphraseFor: fragment });
+    editor.shareLink.setState({ passphraseFor: fragment });
     return true;
   }
-  refuse(result.error);
+  refuse(editor, result.error);
   return false;
 }
 
 /** A view link that names one of the design's views opens on it (an unknown name is ignored). */
-function openNamedView(design: Design, viewName: string | null): void {
+function openNamedView(editor: Signalbox, design: Design, viewName: string | null): void {
   const saved = viewName ? design.views?.[viewName] : undefined;
-  if (viewName && saved) setView(withExplicitCollapsed(design, saved as ViewSpec), viewName);
+  if (viewName && saved) editor.viewActions.set(withExplicitCollapsed(design, saved as ViewSpec), viewName);
 }
 
-function refuse(error: ShareError): void {
-  openUsersDesign();
-  shareLinkStore.setState({ linkError: error });
+function refuse(editor: Signalbox, error: ShareError): void {
+  openUsersDesign(editor);
+  editor.shareLink.setState({ linkError: error });
 }
 
-function openSharedDesign(design: Design, mode: ShareMode, warnings: Issue[]): void {
+function openSharedDesign(editor: Signalbox, design: Design, mode: ShareMode, warnings: Issue[]): void {
   if (mode === 'view') {
     // The hash stays: reloading a view link (or an embed) shows it again and imports nothing.
-    uiStore.setState({ readOnly: true });
-    designStore.getState().openDesign(design, null);
+    editor.ui.setState({ readOnly: true });
+    editor.design.getState().openDesign(design, null);
     return;
   }
   clearHash();
-  addToLibrary(design);
+  addToLibrary(editor, design);
   const kept =
     warnings.length > 0 ? ` (${warnings.length} unknown field${warnings.length === 1 ? '' : 's'} kept as written)` : '';
-  designStore.getState().setNotice(`Opened "${design.name}" from a link as a new design in your library${kept}`);
+  editor.design.getState().setNotice(`Opened "${design.name}" from a link as a new design in your library${kept}`);
 }
 
 /** A new entry, never an existing id: a link must not overwrite anyone's own work. */
-function addToLibrary(design: Design): void {
+function addToLibrary(editor: Signalbox, design: Design): void {
+  const opened = editor.openNewDesign(design);
   // The design as the link carried it is a version: Compare shows what was changed since.
-  keepIncomingVersion(openNewDesign(design), design, 'link');
-  startAutosaveOnce();
+  if (opened.ok && opened.id) keepIncomingVersion(opened.id, design, 'link');
+  editor.startAutosave();
 }
 
 /**
  * Try a passphrase on the pending protected link. A wrong one is returned for the dialog to show
  * (the prompt stays); any other refusal closes the prompt and is reported like a plain bad link.
  */
-export async function submitPassphrase(passphrase: string): Promise<ShareError | null> {
+export async function submitPassphrase(editor: Signalbox, passphrase: string): Promise<ShareError | null> {
+  const shareLinkStore = editor.shareLink;
   const fragment = shareLinkStore.getState().passphraseFor;
   if (!fragment) return null;
   const result = await decryptShareFragment(fragment, passphrase);
@@ -120,29 +110,29 @@ export async function submitPassphrase(passphrase: string): Promise<ShareError |
   if (!result.ok) {
     if (result.error.code === 'wrong-passphrase' || result.error.code === 'needs-passphrase') return result.error;
     shareLinkStore.setState({ passphraseFor: null });
-    refuse(result.error);
+    refuse(editor, result.error);
     return null;
   }
   shareLinkStore.setState({ passphraseFor: null });
-  openSharedDesign(result.design, result.mode, result.warnings);
+  openSharedDesign(editor, result.design, result.mode, result.warnings);
   return null;
 }
 
 /** The viewer gave up on a protected link: nothing opens, their own design comes back. */
-export function cancelPassphrase(): void {
-  if (shareLinkStore.getState().passphraseFor === null) return;
-  shareLinkStore.setState({ passphraseFor: null });
-  openUsersDesign();
+export function cancelPassphrase(editor: Signalbox): void {
+  if (editor.shareLink.getState().passphraseFor === null) return;
+  editor.shareLink.setState({ passphraseFor: null });
+  openUsersDesign(editor);
 }
 
-export function dismissLinkError(): void {
-  shareLinkStore.setState({ linkError: null });
+export function dismissLinkError(editor: Signalbox): void {
+  editor.shareLink.setState({ linkError: null });
 }
 
 /** "Open in Signalbox" from a view link: the viewed design becomes an editable copy in the library. */
-export function editViewedDesign(): void {
+export function editViewedDesign(editor: Signalbox): void {
   clearHash();
-  uiStore.setState({ readOnly: false });
-  addToLibrary(designStore.getState().design);
-  designStore.getState().setNotice(`"${designStore.getState().design.name}" is now in your library: edits are saved here`);
+  editor.ui.setState({ readOnly: false });
+  addToLibrary(editor, editor.design.getState().design);
+  editor.design.getState().setNotice(`"${editor.design.getState().design.name}" is now in your library: edits are saved here`);
 }

@@ -1,10 +1,11 @@
+import { useSignalbox } from '../../editor/react';
 import type { Design } from '../../core/model/types';
 import { STATE_RANK, type SimulationResult } from '../../core/simulate/types';
-import { requestFrame } from '../../state/overlayStores';
 import { StateChip } from './StateChip';
 
 /** Every other node the scenario reaches, worst first, each with the chain that explains it. */
 export function AffectedNodeList({ design, result }: { design: Design; result: SimulationResult }) {
+  const editor = useSignalbox();
   const affected = Object.entries(result.states)
     .filter(([id, state]) => state !== 'ok' && !(id in result.entries))
     .sort(([, a], [, b]) => STATE_RANK[b] - STATE_RANK[a]);
@@ -17,7 +18,7 @@ export function AffectedNodeList({ design, result }: { design: Design; result: S
             <button
               type="button"
               className="whatif-item__name whatif-link"
-              onClick={() => requestFrame([id])}
+              onClick={() => editor.uiActions.requestFrame([id])}
               title="Show on the canvas"
             >
               {design.nodes[id]?.name ?? id}

@@ -1,7 +1,7 @@
+import { useSignalbox } from '../../editor/react';
 import { useState, type CSSProperties } from 'react';
 import type { BlastRadiusRow } from '../../core/simulate/types';
 import { STATE_INFO } from './stateInfo';
-import { enterWhatIf } from './whatIf';
 
 /** The top of the ranking answers the review question; the rest is one click away. */
 const FIRST_ROWS = 12;
@@ -13,6 +13,7 @@ interface BlastRadiusTableProps {
 
 /** Every node down in turn, ranked by the entry points it fails, then degrades; a row opens that scenario. */
 export function BlastRadiusTable({ rows, entryCount }: BlastRadiusTableProps) {
+  const editor = useSignalbox();
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   const total = Math.max(entryCount, 1);
@@ -45,7 +46,7 @@ export function BlastRadiusTable({ rows, entryCount }: BlastRadiusTableProps) {
                   <button
                     type="button"
                     className="whatif-link"
-                    onClick={() => enterWhatIf([row.node])}
+                    onClick={() => editor.whatIfMode.enter([row.node])}
                     title={`What if ${row.name} is down?`}
                   >
                     {row.name}

@@ -1,8 +1,8 @@
+import { useSignalbox } from '../../editor/react';
 import { useId, useMemo, useState } from 'react';
 import type { Design } from '../../core/model/types';
 import type { SimulationState } from '../../core/simulate/types';
 import { StateChip } from './StateChip';
-import { setNodeDown } from './whatIf';
 
 /** A long list of checkboxes costs more than it helps: past this many, the search narrows it. */
 const MAX_SHOWN = 60;
@@ -15,6 +15,7 @@ interface DownNodePickerProps {
 
 /** The keyboard (and test) way to take nodes down: a searchable list of checkboxes, one per node. */
 export function DownNodePicker({ design, down, states }: DownNodePickerProps) {
+  const editor = useSignalbox();
   const [query, setQuery] = useState('');
   const searchId = useId();
   const downSet = useMemo(() => new Set(down), [down]);
@@ -42,7 +43,11 @@ export function DownNodePicker({ design, down, states }: DownNodePickerProps) {
         {shown.map(([id, node]) => (
           <li key={id} className="whatif-picker__item">
             <label>
-              <input type="checkbox" checked={downSet.has(id)} onChange={(e) => setNodeDown(id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={downSet.has(id)}
+                onChange={(e) => editor.whatIfMode.setNodeDown(id, e.target.checked)}
+              />
               <span className="whatif-picker__name">{node.name}</span>
             </label>
             <span className="whatif-picker__kind" aria-hidden="true">

@@ -1,7 +1,7 @@
-import { useEffect, useId } from 'react';
+import { useDesignStore, useSignalbox, useWhatIfStore } from '../../editor/react';
+import { useId } from 'react';
 import { getEntryPoints } from '../../core/simulate/simulate';
-import { selectDesign, useDesignStore } from '../../state/designStore';
-import { useWhatIfStore } from '../../state/overlayStores';
+import { selectDesign } from '../../state/designStore';
 import { AffectedNodeList } from './AffectedNodeList';
 import { BlastRadiusTable } from './BlastRadiusTable';
 import { DownNodePicker } from './DownNodePicker';
@@ -9,11 +9,12 @@ import { EntryPointList } from './EntryPointList';
 import { WhatIfLegend } from './WhatIfLegend';
 import { useBlastRadius } from './useBlastRadius';
 import { useScenarioResult } from './useScenarioResult';
-import { connectWhatIf, enterWhatIf, leaveWhatIf, resetWhatIf } from './whatIf';
 import './whatIf.css';
 
 /** The What if tab: take nodes down, see how the system degrades, and rank nodes by blast radius. */
 export function WhatIfPanel() {
+  const editor = useSignalbox();
+  const { whatIfMode } = editor;
   const design = useDesignStore(selectDesign);
   const active = useWhatIfStore((s) => s.active);
   const down = useWhatIfStore((s) => s.down);
@@ -21,11 +22,6 @@ export function WhatIfPanel() {
   const result = useScenarioResult();
   const blast = useBlastRadius(design);
   const ids = { entries: useId(), affected: useId(), blast: useId() };
-
-  // Someone may have switched what-if on without our actions (a shortcut): make sure it runs.
-  useEffect(() => {
-    if (active) connectWhatIf();
-  }, [active]);
 
   const downNames = down.map((id) => design.nodes[id]?.name ?? id);
   return (
@@ -40,16 +36,16 @@ export function WhatIfPanel() {
             <p className="whatif__status" role="status">
               {down.length === 0 ? 'Nothing is down yet.' : `Down: ${downNames.join(', ')}`}
             </p>
-            <button type="button" className="button" onClick={resetWhatIf} disabled={down.length === 0}>
+            <button type="button" className="button" onClick={whatIfMode.reset} disabled={down.length === 0}>
               Reset
             </button>
-            <button type="button" className="button" onClick={leaveWhatIf}>
+            <button type="button" className="button" onClick={whatIfMode.leave}>
               Leave what-if
             </button>
           </div>
         ) : (
           <div className="whatif__actions">
-            <button type="button" className="button button--primary" onClick={() => enterWhatIf()}>
+            <button type="button" className="button button--primary" onClick={() => whatIfMode.enter()}>
               Start what-if
             </button>
           </div>

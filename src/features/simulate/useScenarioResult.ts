@@ -1,8 +1,7 @@
-import { useStore } from 'zustand';
 import type { SimulationResult } from '../../core/simulate/types';
-import { scenarioStore } from './whatIf';
+import { useScenarioStore } from '../../editor/react';
 
 /** The current what-if simulation, or null while what-if is off. */
 export function useScenarioResult(): SimulationResult | null {
-  return useStore(scenarioStore, (s) => s.result);
+  return useScenarioStore((s) => s.result);
 }

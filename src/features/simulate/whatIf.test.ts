@@ -1,29 +1,36 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { designFromYaml } from '../../core/simulate/testDesign';
 import { foodDeliveryYaml } from '../../core/templates/foodDelivery';
-import { designStore } from '../../state/designStore';
-import { whatIfStore } from '../../state/overlayStores';
+import { createSignalbox } from '../../editor/createSignalbox';
+import { runScenario } from '../../editor/whatIf';
+import { WHAT_IF_LOCK } from '../../state/designStore';
 import { getBlastRadius, getCachedBlastRadius, isBlastRadiusOnDemand } from './blastRadiusView';
-import {
-  connectWhatIf,
-  enterWhatIf,
-  leaveWhatIf,
-  resetWhatIf,
-  runScenario,
-  scenarioStore,
-  setNodeDown,
-  toggleDown,
-  toggleWhatIf,
-} from './whatIf';
+
+// One headless editor per test: what-if is its service, the stores are its own.
+let editor = createSignalbox({ liveLint: false });
+let designStore = editor.design;
+let whatIfStore = editor.whatIf;
+let scenarioStore = editor.scenario;
+const enterWhatIf = (down?: string[]) => editor.whatIfMode.enter(down);
+const leaveWhatIf = () => editor.whatIfMode.leave();
+const resetWhatIf = () => editor.whatIfMode.reset();
+const toggleDown = (id: string) => editor.whatIfMode.toggleDown(id);
+const setNodeDown = (id: string, isDown: boolean) => editor.whatIfMode.setNodeDown(id, isDown);
+const toggleWhatIf = () => editor.whatIfMode.toggle();
 
 const foodDelivery = designFromYaml(foodDeliveryYaml);
 
 beforeEach(() => {
+  editor = createSignalbox({ liveLint: false });
+  designStore = editor.design;
+  whatIfStore = editor.whatIf;
+  scenarioStore = editor.scenario;
   designStore.getState().openDesign(foodDelivery);
 });
 
 afterEach(() => {
   leaveWhatIf();
+  editor.dispose();
 });
 
 describe('what-if mode', () => {
@@ -152,12 +159,20 @@ describe('what-if mode', () => {
     expect(whatIfStore.getState().states).toEqual({ web: 'ok' });
   });
 
-  it('connectWhatIf is idempotent and disconnects', () => {
-    const off = connectWhatIf();
-    expect(connectWhatIf()).toBe(off);
-    off();
-    enterWhatIf(['payment']);
-    expect(whatIfStore.getState().states.payment).toBe('down');
+  it('locks the design while on and unlocks when it ends; a second editor is not locked', () => {
+    const other = createSignalbox({ liveLint: false });
+    enterWhatIf();
+    expect(designStore.getState().editLock).toBe(WHAT_IF_LOCK);
+    expect(other.design.getState().editLock).toBeNull();
+    leaveWhatIf();
+    expect(designStore.getState().editLock).toBeNull();
+    other.dispose();
+  });
+
+  it('dispose disconnects: a disposed editor runs no scenario', () => {
+    editor.dispose();
+    whatIfStore.setState({ active: true, down: ['payment'] });
+    expect(whatIfStore.getState().states).toEqual({});
   });
 });
 

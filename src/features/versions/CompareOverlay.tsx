@@ -1,14 +1,15 @@
+import { useDiffOverlayStore, useSignalbox } from '../../editor/react';
 import { useEffect } from 'react';
 import type { DesignChange } from '../../core/diff/types';
 import type { Finding } from '../../core/model/types';
-import { useDiffOverlayStore } from '../../state/diffOverlay';
-import { requestFrame } from '../../state/overlayStores';
+import type { Signalbox } from '../../editor/createSignalbox';
 import { restoreVersion, stopCompare } from './compareVersion';
 import { formatSavedAt } from './versionActions';
 import './versions.css';
 
 /** Frame what a change is about: its node, or both ends of its link. */
-function frameChange(change: DesignChange): void {
+function frameChange(editor: Signalbox, change: DesignChange): void {
+  const { requestFrame } = editor.uiActions;
   if (change.element === 'node') requestFrame([change.id]);
   else if (change.element === 'link' || change.element === 'message') requestFrame([], [change.id]);
 }
@@ -17,6 +18,7 @@ function frameChange(change: DesignChange): void {
 const showMessage = (message: string) => message.replace(/ -> /g, '\u00a0→\u00a0');
 
 function ChangeItem({ change }: { change: DesignChange }) {
+  const editor = useSignalbox();
   const frameable = change.element === 'node' || change.element === 'link' || change.element === 'message';
   return (
     <li className={`compare__change compare__change--${change.change}${change.breaking ? ' compare__change--breaking' : ''}`}>
@@ -25,7 +27,7 @@ function ChangeItem({ change }: { change: DesignChange }) {
         <span className={`compare__tag compare__tag--${change.change}`}>{change.change}</span>
       </span>
       {frameable ? (
-        <button type="button" className="compare__message compare__message--link" onClick={() => frameChange(change)}>
+        <button type="button" className="compare__message compare__message--link" onClick={() => frameChange(editor, change)}>
           {showMessage(change.message)}
         </button>
       ) : (
@@ -62,17 +64,19 @@ function FindingList({ title, findings, sign }: { title: string; findings: Findi
 
 /** While comparing: what changed since the version (breaking first), the findings delta, Restore and Done. */
 export function CompareOverlay() {
+  const editor = useSignalbox();
   const version = useDiffOverlayStore((s) => s.version);
   const changes = useDiffOverlayStore((s) => s.changes);
   const findings = useDiffOverlayStore((s) => s.findings);
   useEffect(() => {
     if (!version) return undefined;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) stopCompare();
+      if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement))
+        stopCompare(editor);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [version]);
+  }, [version, editor]);
   if (!version) return null;
   const breaking = changes.filter((c) => c.breaking).length;
   return (
@@ -83,7 +87,7 @@ export function CompareOverlay() {
           <strong title={version.name}>{version.name}</strong>
           <span className="compare__when">{formatSavedAt(version.savedAt)}</span>
         </div>
-        <button type="button" className="button" onClick={stopCompare}>
+        <button type="button" className="button" onClick={() => stopCompare(editor)}>
           Done
         </button>
       </header>
@@ -113,7 +117,7 @@ export function CompareOverlay() {
         <FindingList title="Findings resolved" findings={findings.resolved} sign="−" />
       </div>
       <footer className="compare__footer">
-        <button type="button" className="button" onClick={() => restoreVersion(version)}>
+        <button type="button" className="button" onClick={() => restoreVersion(editor, version)}>
           Restore this version
         </button>
       </footer>

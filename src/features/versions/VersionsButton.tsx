@@ -1,7 +1,7 @@
+import { useDesignStore, useSignalbox } from '../../editor/react';
 import { useState } from 'react';
 import { usePopover } from '../../components/usePopover';
 import { MenuTrigger } from '../../components/MenuTrigger';
-import { useDesignStore } from '../../state/designStore';
 import type { DesignVersion } from '../../state/versions';
 import { restoreVersion, startCompare } from './compareVersion';
 import {
@@ -22,13 +22,14 @@ const ORIGIN_LABELS: Record<DesignVersion['origin'], string> = {
 
 /** "Versions" in the top bar: save a named version, compare the design with one, restore one. */
 export function VersionsButton() {
+  const editor = useSignalbox();
   const { open, setOpen, root } = usePopover();
   const [name, setName] = useState('');
   // Versions are read from storage while the popup is open; bump to re-read after an action.
   const [, setRevision] = useState(0);
   // Re-read when another design opens while the popup is up.
   useDesignStore((s) => s.designId);
-  const versions = open ? listCurrentVersions() : [];
+  const versions = open ? listCurrentVersions(editor) : [];
   const refresh = () => setRevision((r) => r + 1);
   return (
     <div className="menu" ref={root}>
@@ -39,7 +40,7 @@ export function VersionsButton() {
             className="versions__save"
             onSubmit={(e) => {
               e.preventDefault();
-              if (saveCurrentVersion(name)) setName('');
+              if (saveCurrentVersion(editor, name)) setName('');
               refresh();
             }}
           >
@@ -75,7 +76,7 @@ export function VersionsButton() {
                       className="button button--ghost"
                       aria-label={`Compare with ${version.name}`}
                       onClick={() => {
-                        startCompare(version);
+                        startCompare(editor, version);
                         setOpen(false);
                       }}
                     >
@@ -86,7 +87,7 @@ export function VersionsButton() {
                       className="button button--ghost"
                       aria-label={`Restore ${version.name}`}
                       onClick={() => {
-                        restoreVersion(version);
+                        restoreVersion(editor, version);
                         setOpen(false);
                       }}
                     >
@@ -98,7 +99,7 @@ export function VersionsButton() {
                       aria-label={`Delete version ${version.name}`}
                       title="Delete this version"
                       onClick={() => {
-                        deleteCurrentVersion(version.id);
+                        deleteCurrentVersion(editor, version.id);
                         refresh();
                       }}
                     >

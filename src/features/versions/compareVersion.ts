@@ -8,9 +8,8 @@ import type { DesignChange } from '../../core/diff/types';
 import type { Design, DesignNode, Finding, Link } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
 import { lintDesign } from '../../core/rules/engine';
-import { designStore } from '../../state/designStore';
-import { diffOverlayStore, EMPTY_DIFF, type DiffOverlayState, type DiffStatus } from '../../state/diffOverlay';
-import { findingsStore } from '../../state/overlayStores';
+import type { Signalbox } from '../../editor/createSignalbox';
+import { EMPTY_DIFF, type DiffOverlayState, type DiffStatus } from '../../state/diffOverlay';
 import type { DesignVersion } from '../../state/versions';
 
 /** Statuses per node and link, and the ghosts of what the version had and the design no longer has. */
@@ -39,11 +38,13 @@ export function getDiffOverlay(
   return { nodes, links, ghostNodes, ghostLinks };
 }
 
-let stop: (() => void) | null = null;
+/** Each editor's running comparison, to stop. */
+const running = new WeakMap<Signalbox, () => void>();
 
 /** Show the current design against this version until stopCompare (or another design opens). */
-export function startCompare(version: DesignVersion): void {
-  stopCompare();
+export function startCompare(editor: Signalbox, version: DesignVersion): void {
+  const { design: designStore, findings: findingsStore, diff: diffOverlayStore } = editor;
+  stopCompare(editor);
   const baseFindings: Finding[] = lintDesign(version.design);
   const { documentVersion } = designStore.getState();
   const update = () => {
@@ -63,29 +64,29 @@ export function startCompare(version: DesignVersion): void {
     timer = setTimeout(update, 120);
   };
   const offDesign = designStore.subscribe((state, previous) => {
-    if (state.documentVersion !== documentVersion) stopCompare();
+    if (state.documentVersion !== documentVersion) stopCompare(editor);
     else if (state.design !== previous.design) later();
   });
   const offFindings = findingsStore.subscribe((state, previous) => {
     if (state.findings !== previous.findings) later();
   });
-  stop = () => {
+  running.set(editor, () => {
     if (timer !== undefined) clearTimeout(timer);
     offDesign();
     offFindings();
-  };
+  });
   update();
 }
 
-export function stopCompare(): void {
-  stop?.();
-  stop = null;
-  diffOverlayStore.setState({ version: null, ...EMPTY_DIFF });
+export function stopCompare(editor: Signalbox): void {
+  running.get(editor)?.();
+  running.delete(editor);
+  editor.diff.setState({ version: null, ...EMPTY_DIFF });
 }
 
 /** Put the version's design back as one undo step (Undo returns to what was there). */
-export function restoreVersion(version: Pick<DesignVersion, 'design' | 'name'>): void {
-  stopCompare();
-  designStore.getState().replaceDesign(version.design);
-  designStore.getState().setNotice(`Restored "${version.name}". Undo puts back what was there.`);
+export function restoreVersion(editor: Signalbox, version: Pick<DesignVersion, 'design' | 'name'>): void {
+  stopCompare(editor);
+  editor.design.getState().replaceDesign(version.design);
+  editor.design.getState().setNotice(`Restored "${version.name}". Undo puts back what was there.`);
 }

@@ -1,35 +1,39 @@
-import { designStore } from '../../state/designStore';
-import { newDesignId, saveDesign } from '../../state/library';
+import type { Signalbox } from '../../editor/createSignalbox';
 import { deleteVersion, listVersions, measureStorage, saveVersion, type DesignVersion } from '../../state/versions';
 
 /** The open design's library id; a design not yet autosaved is saved first, so its versions have an owner. */
-function currentDesignId(): string {
-  const state = designStore.getState();
+function currentDesignId(editor: Signalbox): string | undefined {
+  const state = editor.design.getState();
   if (state.designId) return state.designId;
-  const id = newDesignId();
-  designStore.setState({ designId: id });
-  const error = saveDesign(id, state.design);
-  if (error) state.setNotice(error);
-  return id;
+  const saved = editor.repository?.create(state.design, state.sourceText);
+  if (!saved) return undefined;
+  state.adoptDesignId(saved.id);
+  if (saved.error) state.setNotice(saved.error);
+  return saved.id;
 }
 
-export function listCurrentVersions(): DesignVersion[] {
-  const { designId } = designStore.getState();
+export function listCurrentVersions(editor: Signalbox): DesignVersion[] {
+  const { designId } = editor.design.getState();
   return designId ? listVersions(designId) : [];
 }
 
 /** Save version: the design as it is now, under the name typed (or the time). */
-export function saveCurrentVersion(name: string): DesignVersion | undefined {
-  const { design, setNotice } = designStore.getState();
+export function saveCurrentVersion(editor: Signalbox, name: string): DesignVersion | undefined {
+  const { design, setNotice } = editor.design.getState();
   const label = name.trim() || `Version of ${new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`;
-  const { version, error } = saveVersion(currentDesignId(), design, label);
+  const designId = currentDesignId(editor);
+  if (!designId) {
+    setNotice('Versions need the design library, and there is none here');
+    return undefined;
+  }
+  const { version, error } = saveVersion(designId, design, label);
   if (error) setNotice(error);
   else setNotice(`Saved version "${label}"`);
   return version;
 }
 
-export function deleteCurrentVersion(versionId: string): void {
-  const { designId, setNotice } = designStore.getState();
+export function deleteCurrentVersion(editor: Signalbox, versionId: string): void {
+  const { designId, setNotice } = editor.design.getState();
   if (!designId) return;
   const error = deleteVersion(designId, versionId);
   if (error) setNotice(error);

@@ -1,19 +1,18 @@
+import { useSignalbox, useViewStore } from '../../editor/react';
+import type { Signalbox } from '../../editor/createSignalbox';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { searchDesign, type SearchHit } from '../../core/views/search';
 import { ModalDialog } from '../../components/ModalDialog';
 import { isTypingTarget } from '../../components/isTypingTarget';
-import { designStore } from '../../state/designStore';
-import { findingsStore, requestFrame, uiStore } from '../../state/overlayStores';
-import { setView, useViewStore, viewStore } from '../../state/viewStore';
 import { projectView } from '../../core/views/view';
 import { getLinksById } from '../../core/model/ids';
 
 const KIND_LABELS: Record<SearchHit['kind'], string> = { node: 'Node', link: 'Link', channel: 'Channel', finding: 'Finding' };
 
 /** Select and frame a hit; a hit the current view hides brings the whole design back first. */
-export function showHit(hit: SearchHit): void {
-  const { spec } = viewStore.getState();
-  const design = designStore.getState().design;
+export function showHit(editor: Signalbox, hit: SearchHit): void {
+  const { spec } = editor.view.getState();
+  const design = editor.design.getState().design;
   if (spec) {
     const drawn = new Set(projectView(design, spec).nodes);
     const byId = getLinksById(design);
@@ -21,11 +20,11 @@ export function showHit(hit: SearchHit): void {
       const link = byId.get(id);
       return link ? [link.from, link.to] : [];
     });
-    if (![...hit.nodes, ...linkEnds].every((id) => drawn.has(id))) setView(null);
+    if (![...hit.nodes, ...linkEnds].every((id) => drawn.has(id))) editor.viewActions.set(null);
   }
-  designStore.getState().select({ nodes: hit.nodes, links: hit.links });
-  if (hit.kind !== 'finding') uiStore.setState({ panel: 'inspector' });
-  requestFrame(hit.nodes, hit.links);
+  editor.design.getState().select({ nodes: hit.nodes, links: hit.links });
+  if (hit.kind !== 'finding') editor.uiActions.openPanel('inspector');
+  editor.uiActions.requestFrame(hit.nodes, hit.links);
 }
 
 /**
@@ -34,33 +33,39 @@ export function showHit(hit: SearchHit): void {
  */
 export function SearchDialog() {
   const open = useViewStore((s) => s.searchOpen);
+  const editor = useSignalbox();
   useEffect(() => {
+    const { viewActions } = editor;
     const onKeyDown = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        viewStore.setState({ searchOpen: !viewStore.getState().searchOpen });
+        viewActions.setSearchOpen(!editor.view.getState().searchOpen);
       } else if (!mod && !e.altKey && e.key === '/' && !isTypingTarget(e.target)) {
         e.preventDefault();
-        viewStore.setState({ searchOpen: true });
+        viewActions.setSearchOpen(true);
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [editor]);
   if (!open) return null;
-  return <SearchBox onClose={() => viewStore.setState({ searchOpen: false })} />;
+  return <SearchBox onClose={() => editor.viewActions.setSearchOpen(false)} />;
 }
 
 function SearchBox({ onClose }: { onClose: () => void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const hits = useMemo(() => searchDesign(designStore.getState().design, findingsStore.getState().findings, query, 30), [query]);
+  const editor = useSignalbox();
+  const hits = useMemo(
+    () => searchDesign(editor.design.getState().design, editor.findings.getState().findings, query, 30),
+    [query, editor],
+  );
   const pick = (hit: SearchHit | undefined) => {
     if (!hit) return;
     onClose();
-    showHit(hit);
+    showHit(editor, hit);
   };
   const activeHit = hits[Math.min(active, hits.length - 1)];
   return (

@@ -1,3 +1,4 @@
+import { useDesignStore, useFindingsStore, useSignalbox, useUiStore, useViewStore } from '../../editor/react';
 import { useMemo, useState } from 'react';
 import { NODE_KINDS, SEVERITIES, type NodeKind, type Severity } from '../../core/model/types';
 import {
@@ -13,9 +14,7 @@ import {
 } from '../../core/views/view';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { usePopover } from '../../components/usePopover';
-import { designStore, selectDesign, selectSelection, useDesignStore } from '../../state/designStore';
-import { useFindingsStore, useUiStore } from '../../state/overlayStores';
-import { setView, updateView, useViewStore, viewStore } from '../../state/viewStore';
+import { selectDesign, selectSelection } from '../../state/designStore';
 import { deleteSavedView, saveView } from './savedViews';
 import './views.css';
 
@@ -37,6 +36,8 @@ function toggle<T>(list: readonly T[] | undefined, value: T): T[] {
  * and named views kept in the design. A view never edits the design; "Show all" leaves it.
  */
 export function ViewBar() {
+  const editor = useSignalbox();
+  const { update: updateView, set: setView } = editor.viewActions;
   const design = useDesignStore(selectDesign);
   const selection = useDesignStore(selectSelection);
   const spec = useViewStore((s) => s.spec);
@@ -117,6 +118,8 @@ export function ViewBar() {
 }
 
 function FocusControls({ focus, nodeName }: { focus: NonNullable<ViewSpec['focus']>; nodeName: string }) {
+  const editor = useSignalbox();
+  const { update: updateView } = editor.viewActions;
   const hops = focus.hops;
   const direction = focus.direction ?? 'both';
   return (
@@ -170,6 +173,8 @@ function FocusControls({ focus, nodeName }: { focus: NonNullable<ViewSpec['focus
 }
 
 function FilterMenu({ spec, teams, tags }: { spec: ViewSpec | null; teams: string[]; tags: string[] }) {
+  const editor = useSignalbox();
+  const { update: updateView } = editor.viewActions;
   const { open, setOpen, root } = usePopover();
   const count =
     (spec?.kinds?.length ?? 0) +
@@ -268,6 +273,8 @@ function FilterGroup({
 }
 
 function SavedViewsMenu({ currentName, spec }: { currentName: string | null; spec: ViewSpec | null }) {
+  const editor = useSignalbox();
+  const { set: setView } = editor.viewActions;
   const { open, setOpen, root } = usePopover();
   const views = useDesignStore((s) => s.design.views);
   // A view link shows the saved views but edits nothing.
@@ -277,7 +284,7 @@ function SavedViewsMenu({ currentName, spec }: { currentName: string | null; spe
   const names = Object.keys(views ?? {});
   const canSave = !!spec && !(isEmptyView(spec) && !spec.collapsed?.length);
   const submit = () => {
-    const result = saveView(naming ?? '', viewStore.getState().spec);
+    const result = saveView(editor, naming ?? '', editor.view.getState().spec);
     if (!result.ok) {
       setError(result.error);
       return;
@@ -308,8 +315,8 @@ function SavedViewsMenu({ currentName, spec }: { currentName: string | null; spe
                 aria-checked={currentName === n}
                 className="menu__item view-saved__item"
                 onClick={() => {
-                  const saved = designStore.getState().design.views?.[n];
-                  if (saved) setView(withExplicitCollapsed(designStore.getState().design, saved as ViewSpec), n);
+                  const saved = editor.design.getState().design.views?.[n];
+                  if (saved) setView(withExplicitCollapsed(editor.design.getState().design, saved as ViewSpec), n);
                   setOpen(false);
                 }}
               >
@@ -320,7 +327,7 @@ function SavedViewsMenu({ currentName, spec }: { currentName: string | null; spe
                   type="button"
                   className="canvas-view__step"
                   aria-label={`Delete view ${n}`}
-                  onClick={() => deleteSavedView(n)}
+                  onClick={() => deleteSavedView(editor, n)}
                 >
                   ×
                 </button>

@@ -4,8 +4,7 @@
  */
 import type { DesignView } from '../../core/model/types';
 import type { ViewSpec } from '../../core/views/view';
-import { designStore } from '../../state/designStore';
-import { setView } from '../../state/viewStore';
+import type { Signalbox } from '../../editor/createSignalbox';
 
 export type SaveViewResult = { ok: true; name: string } | { ok: false; error: string };
 
@@ -18,19 +17,20 @@ export function checkViewName(raw: string): SaveViewResult {
   return { ok: true, name };
 }
 
-export function saveView(rawName: string, spec: ViewSpec | null): SaveViewResult {
+export function saveView(editor: Signalbox, rawName: string, spec: ViewSpec | null): SaveViewResult {
   const checked = checkViewName(rawName);
   if (!checked.ok) return checked;
   if (!spec) return { ok: false, error: 'Nothing to save: the canvas shows the whole design' };
-  const { design, replaceDesign } = designStore.getState();
+  const { design, replaceDesign } = editor.design.getState();
   const views: Record<string, DesignView> = { ...(design.views ?? {}), [checked.name]: { ...spec } as DesignView };
-  replaceDesign({ ...design, views });
-  setView(spec, checked.name);
+  const saved = replaceDesign({ ...design, views });
+  if (!saved.ok) return saved;
+  editor.viewActions.set(spec, checked.name);
   return checked;
 }
 
-export function deleteSavedView(name: string): void {
-  const { design, replaceDesign } = designStore.getState();
+export function deleteSavedView(editor: Signalbox, name: string): void {
+  const { design, replaceDesign } = editor.design.getState();
   if (!design.views || !(name in design.views)) return;
   const { [name]: _removed, ...rest } = design.views;
   const next = { ...design };

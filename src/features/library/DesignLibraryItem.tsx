@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DesignEntry } from '../../state/library';
+import type { DesignEntry } from '../../state/repository';
 import { formatRelativeTime } from './relativeTime';
 
 interface DesignLibraryItemProps {

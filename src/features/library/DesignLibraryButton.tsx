@@ -1,34 +1,30 @@
+import { useDesignStore, useSignalbox } from '../../editor/react';
 import { useCallback, useState } from 'react';
 import { usePopover } from '../../components/usePopover';
 import { MenuTrigger } from '../../components/MenuTrigger';
-import { useDesignStore } from '../../state/designStore';
-import {
-  createLibraryDesign,
-  deleteLibraryDesign,
-  duplicateLibraryDesign,
-  listDesigns,
-  openLibraryDesign,
-  renameLibraryDesign,
-  undoDeleteLibraryDesign,
-  type DeletedDesign,
-} from './designLibrary';
+import type { DeletedDesign } from '../../state/repository';
 import { DesignLibraryItem } from './DesignLibraryItem';
 import { LibraryUndoToast } from './LibraryUndoToast';
-import './share.css';
+import './library.css';
 
 /** "Designs" in the top bar: every design kept in this browser, the open one marked. */
 export function DesignLibraryButton() {
   const { open, setOpen, root } = usePopover();
   // The list is read from storage on each render of the open popup; bump to re-read after an action.
   const [, setRevision] = useState(0);
-  const [deleted, setDeleted] = useState<DeletedDesign | null>(null);
+  const editor = useSignalbox();
+  const { library } = editor;
+  const [deleted, setDeleted] = useState<(DeletedDesign & { wasOpen: boolean }) | null>(null);
   const currentId = useDesignStore((s) => s.designId);
   const currentName = useDesignStore((s) => s.design.name);
   const refresh = () => setRevision((r) => r + 1);
   const dismissToast = useCallback(() => setDeleted(null), []);
 
   const now = Date.now();
-  const designs = open ? listDesigns() : [];
+  const designs = open ? library.list() : [];
+  const tell = (result: { ok: boolean; error?: string }) => {
+    if (!result.ok && result.error) editor.design.getState().setNotice(result.error);
+  };
   return (
     <div className="menu" ref={root}>
       <MenuTrigger label="Designs" open={open} popup="dialog" onToggle={() => setOpen(!open)} />
@@ -46,18 +42,20 @@ export function DesignLibraryButton() {
                   current={current}
                   now={now}
                   onOpen={() => {
-                    if (openLibraryDesign(entry.id)) setOpen(false);
+                    if (library.open(entry.id).ok) setOpen(false);
                   }}
                   onRename={(name) => {
-                    renameLibraryDesign(entry.id, name);
+                    tell(library.rename(entry.id, name));
                     refresh();
                   }}
                   onDuplicate={() => {
-                    duplicateLibraryDesign(entry.id);
+                    tell(library.duplicate(entry.id));
                     refresh();
                   }}
                   onDelete={() => {
-                    setDeleted(deleteLibraryDesign(entry.id) ?? null);
+                    const result = library.remove(entry.id);
+                    tell(result);
+                    setDeleted(result.ok ? result.deleted : null);
                     refresh();
                   }}
                 />
@@ -69,7 +67,7 @@ export function DesignLibraryButton() {
             type="button"
             className="button library__new"
             onClick={() => {
-              createLibraryDesign();
+              library.create();
               setOpen(false);
             }}
           >
@@ -82,7 +80,7 @@ export function DesignLibraryButton() {
           key={deleted.entry.id}
           name={deleted.entry.name}
           onUndo={() => {
-            undoDeleteLibraryDesign(deleted);
+            tell(library.restore(deleted));
             setDeleted(null);
             refresh();
           }}

@@ -1,16 +1,18 @@
 import type { Design } from '../../core/model/types';
-import { designStore as appDesignStore, type DesignStore } from '../../state/designStore';
-import { findingsStore as appFindingsStore } from '../../state/overlayStores';
+import type { DesignStore } from '../../state/designStore';
+import type { FindingsStore } from '../../state/overlayStores';
+import type { createLintStatusStore } from '../../state/panelStores';
 import { createCoalescingRunner } from './coalesce';
-import { createWorkerLinter, type Linter } from './lintClient';
-import type { LintOutcome } from './lintProtocol';
-import { lintStatusStore } from './lintStatus';
+import { createLazyMainThreadLinter, type LintOutcome, type Linter } from './linter';
 
 export interface LiveLintOptions {
-  designStore?: DesignStore;
-  findingsStore?: typeof appFindingsStore;
-  /** Injected by unit tests; the app uses the worker, or the main thread where Workers do not exist. */
+  designStore: DesignStore;
+  findingsStore: FindingsStore;
+  lintStatusStore: ReturnType<typeof createLintStatusStore>;
+  /** The app's worker linter; headless editors lint on the calling thread. */
   createLinter?: () => Linter;
+  /** Where the injected linter failed to load: the engine on this thread (loaded on demand in the app). */
+  createFallbackLinter?: () => Linter;
 }
 
 /** The name of the User Timing measure each lint leaves (devtools timeline, bench/lint-browser.ts). */
@@ -19,20 +21,15 @@ export const LINT_MEASURE = 'signalbox:lint';
 /** Storing a lint's result (and whatever re-renders synchronously with it): the other main-thread cost. */
 export const LINT_APPLY_MEASURE = 'signalbox:lint-apply';
 
-let running: (() => void) | null = null;
-
 /**
- * Keep findingsStore current with the design: every design change is linted off the main thread,
- * coalesced so a burst of edits costs at most two lints. Idempotent: a second call returns the
- * same stop function. Drags need nothing special: the design changes once, on drag stop.
+ * Keep the findings store current with the design: every design change is linted (off the main
+ * thread in the app), coalesced so a burst of edits costs at most two lints. Drags need nothing
+ * special: the design changes once, on drag stop. Returns the stop function.
  */
-export function startLiveLint(options: LiveLintOptions = {}): () => void {
-  const usingApp = !options.designStore && !options.findingsStore && !options.createLinter;
-  if (usingApp && running) return running;
-
-  const designs = options.designStore ?? appDesignStore;
-  const findings = options.findingsStore ?? appFindingsStore;
-  let linter = (options.createLinter ?? createDefaultLinter)();
+export function startLiveLint(options: LiveLintOptions): () => void {
+  const { designStore: designs, findingsStore: findings, lintStatusStore } = options;
+  const fallback = options.createFallbackLinter ?? createLazyMainThreadLinter;
+  let linter = (options.createLinter ?? fallback)();
   let fellBack = false;
   const startedAt = new Map<Design, number>();
 
@@ -61,7 +58,7 @@ export function startLiveLint(options: LiveLintOptions = {}): () => void {
           // A worker that cannot load (a CSP, an old browser) must not leave the panel empty forever.
           fellBack = true;
           linter.dispose();
-          linter = createLazyMainThreadLinter();
+          linter = fallback();
           console.warn('Signalbox: the lint worker failed, linting on the main thread instead', error);
           queueMicrotask(() => runner.request(designs.getState().design));
           return;
@@ -81,30 +78,10 @@ export function startLiveLint(options: LiveLintOptions = {}): () => void {
     if (state.design !== previous.design) runner.request(state.design);
   });
 
-  const stop = () => {
+  return () => {
     unsubscribe();
     runner.dispose();
     linter.dispose();
-    if (running === stop) running = null;
-  };
-  if (usingApp) running = stop;
-  return stop;
-}
-
-function createDefaultLinter(): Linter {
-  return typeof Worker === 'function' ? createWorkerLinter() : createLazyMainThreadLinter();
-}
-
-/** The engine is loaded on demand here, so the main bundle does not carry it for a fallback. */
-function createLazyMainThreadLinter(): Linter {
-  let lint: Promise<(design: Design) => LintOutcome> | null = null;
-  return {
-    where: 'main-thread',
-    run: (design) => {
-      lint ??= import('./lintDesignOutcome').then((m) => m.lintDesignOutcome);
-      return lint.then((fn) => fn(design));
-    },
-    dispose: () => undefined,
   };
 }
 

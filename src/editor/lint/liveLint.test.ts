@@ -3,7 +3,8 @@ import { createStore } from 'zustand/vanilla';
 import type { Design } from '../../core/model/types';
 import { createDesignStore } from '../../state/designStore';
 import type { FindingsState } from '../../state/overlayStores';
-import { createMainThreadLinter } from './lintClient';
+import { createLintStatusStore } from '../../state/panelStores';
+import { createMainThreadLinter } from './linter';
 import { lintDesignOutcome } from './lintDesignOutcome';
 import { startLiveLint } from './liveLint';
 
@@ -35,6 +36,7 @@ describe('startLiveLint', () => {
     const stop = startLiveLint({
       designStore: designs,
       findingsStore: findings,
+      lintStatusStore: createLintStatusStore(),
       createLinter: () => {
         const inner = createMainThreadLinter(lintDesignOutcome);
         return { ...inner, run: (d) => ((runs += 1), inner.run(d)) };

@@ -1,31 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readIndex, readIndexReport, saveDesign } from './library';
-import type { Design } from '../core/model/types';
-
-/** localStorage as the browser has it, for Node. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, String(v)),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  };
-}
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Design } from '../../core/model/types';
+import type { DesignRepository } from '../../state/repository';
+import { createDesignRepository } from './designRepository';
+import { memoryStorage } from './memoryStorage';
 
 const design = (name: string): Design => ({ signalbox: 1, name, nodes: {}, links: [] });
 
 describe('the library index, damaged', () => {
   let store: Storage;
+  let repo: DesignRepository;
+  const readIndexReport = () => repo.readIndexReport();
+  const readIndex = () => repo.readIndexReport().index;
+  const saveDesign = (id: string, d: Design) => repo.put(id, d);
   beforeEach(() => {
     store = memoryStorage();
-    vi.stubGlobal('localStorage', store);
+    repo = createDesignRepository(store);
   });
-  afterEach(() => vi.unstubAllGlobals());
 
   it('is empty and reports nothing on a first visit', () => {
     expect(readIndexReport()).toEqual({ index: { designs: [], currentId: null } });
@@ -86,5 +76,36 @@ describe('the library index, damaged', () => {
     saveDesign('a', design('A'));
     saveDesign('b', design('B'));
     expect(readIndexReport().problem).toBeUndefined();
+  });
+});
+
+describe('the repository, delete and restore', () => {
+  it('restore brings back the design, its YAML text with comments, and its versions', () => {
+    const store = memoryStorage();
+    const repo = createDesignRepository(store, () => 1000);
+    const yaml = '# why we chose Kafka\nsignalbox: 1\nname: Kept\nnodes: {}\n';
+    const { id } = repo.create(design('Kept'), yaml);
+    store.setItem(`signalbox:versions:${id}`, '[{"id":"v1"}]');
+    const deleted = repo.remove(id)!;
+    expect(repo.list()).toEqual([]);
+    expect(repo.get(id)).toBeUndefined();
+    expect(store.getItem(`signalbox:versions:${id}`)).toBeNull();
+    expect(repo.restore(deleted)).toBeUndefined();
+    expect(repo.get(id)).toEqual({ design: design('Kept'), sourceText: yaml });
+    expect(store.getItem(`signalbox:versions:${id}`)).toBe('[{"id":"v1"}]');
+    expect(repo.list().map((e) => [e.id, e.name, e.updatedAt])).toEqual([[id, 'Kept', 1000]]);
+  });
+
+  it('answers an error, and throws nothing, when storage refuses (near miss: no storage at all keeps nothing)', () => {
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    } as Storage;
+    expect(createDesignRepository(full).put('a', design('A'))).toMatch(/^Could not autosave .*QuotaExceededError/);
+    const none = createDesignRepository(undefined);
+    expect(none.put('a', design('A'))).toBeUndefined();
+    expect(none.list()).toEqual([]);
   });
 });

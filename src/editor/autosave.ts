@@ -1,16 +1,23 @@
 import { readDesign } from '../core/format/read';
-import { designStore } from '../state/designStore';
-import {
-  designKey,
-  newDesignId,
-  readSourceText,
-  saveDesign,
-  saveNewDesign,
-  saveSourceText,
-  setCurrentDesign,
-} from '../state/library';
-import { flushPendingEdits } from '../state/pendingEdits';
-import { storageStatusStore } from '../state/storageStatus';
+import type { DesignStore } from '../state/designStore';
+import type { PendingEdits } from '../state/pendingEdits';
+import type { DesignRepository } from '../state/repository';
+import type { StorageStatusStore } from '../state/storageStatus';
+
+/** The page events autosave listens to: the window and document in the app, none in Node. */
+export interface AutosaveEvents {
+  window: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  document: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
+}
+
+export interface AutosaveOptions {
+  design: DesignStore;
+  storageStatus: StorageStatusStore;
+  repository: DesignRepository;
+  pendingEdits: PendingEdits;
+  events: AutosaveEvents | null;
+  now: () => number;
+}
 
 const DEBOUNCE_MS = 250;
 
@@ -24,7 +31,14 @@ const STORAGE_FULL =
  * design is noticed (the `storage` event): its version is loaded, and unsaved changes here are
  * kept as a separate design rather than overwriting it.
  */
-export function startAutosave(): () => void {
+export function startAutosave({
+  design: designStore,
+  storageStatus: storageStatusStore,
+  repository,
+  pendingEdits,
+  events,
+  now,
+}: AutosaveOptions): { stop: () => void; flush: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The text this tab last wrote, so its own write echoed back is not taken for another tab's. */
   let lastWritten: string | undefined;
@@ -32,7 +46,7 @@ export function startAutosave(): () => void {
   const reportSave = (error: string | undefined) => {
     if (error) {
       const { since } = storageStatusStore.getState();
-      storageStatusStore.setState({ problem: STORAGE_FULL, since: since ?? Date.now() });
+      storageStatusStore.setState({ problem: STORAGE_FULL, since: since ?? now() });
     } else if (storageStatusStore.getState().problem) storageStatusStore.setState({ problem: null, since: null });
   };
 
@@ -40,18 +54,18 @@ export function startAutosave(): () => void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     const state = designStore.getState();
-    let id = state.designId;
-    if (!id) {
-      id = newDesignId();
-      designStore.setState({ designId: id });
-    }
+    const id = state.designId;
     lastWritten = JSON.stringify(state.design);
-    reportSave(saveDesign(id, state.design));
+    if (id) return reportSave(repository.put(id, state.design));
+    // A design opened without an entry (a headless editor's first design) gets one on its first save.
+    const created = repository.create(state.design, state.sourceText);
+    designStore.getState().adoptDesignId(created.id);
+    reportSave(created.error);
   };
 
   const unsubscribe = designStore.subscribe((state, previous) => {
     if (state.sourceText !== previous.sourceText && state.designId && state.designId === previous.designId) {
-      const error = saveSourceText(state.designId, state.sourceText);
+      const error = repository.putSourceText(state.designId, state.sourceText);
       if (error) reportSave(error);
     }
     // Opening a design is not an edit: only a changed design is saved (keeps "edited" times honest).
@@ -62,11 +76,11 @@ export function startAutosave(): () => void {
 
   const onHide = () => {
     // Views hold typing back for a moment: push it into the design first, then save it.
-    flushPendingEdits();
+    pendingEdits.flush();
     if (timer !== undefined) flush();
   };
   const onVisibility = () => {
-    if (document.visibilityState === 'hidden') onHide();
+    if (events?.document.visibilityState === 'hidden') onHide();
   };
 
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -80,7 +94,7 @@ export function startAutosave(): () => void {
   const onStorage = (event: StorageEvent) => {
     const state = designStore.getState();
     const id = state.designId;
-    if (!id || event.key !== designKey(id) || event.newValue === null) return;
+    if (!id || event.key !== repository.keyOf(id) || event.newValue === null) return;
     if (event.newValue === lastWritten || event.newValue === JSON.stringify(state.design)) return;
     const theirs = readDesign(event.newValue, 'design.json').design;
     if (!theirs) return;
@@ -91,26 +105,35 @@ export function startAutosave(): () => void {
     if (unsaved) {
       // Both tabs changed it: keep this tab's changes as their own design, never drop either.
       const mine = { ...state.design, name: `${state.design.name} (this tab's version)` };
-      const saved = saveNewDesign(mine, null);
+      const saved = repository.create(mine, null);
       reportSave(saved.error);
       // saveNewDesign makes the copy current; the design open here stays the current one.
-      setCurrentDesign(id);
+      repository.setCurrent(id);
       notice = `"${theirs.name}" was changed in another tab while you edited it here: its version is open now, and your changes are kept as "${mine.name}" in Designs.`;
     }
     lastWritten = event.newValue;
-    state.openDesign(theirs, id, readSourceText(id));
+    state.openDesign(theirs, id, repository.get(id)?.sourceText ?? null);
     designStore.getState().setNotice(notice);
   };
 
-  window.addEventListener('pagehide', onHide);
-  window.addEventListener('beforeunload', onBeforeUnload);
-  window.addEventListener('storage', onStorage);
-  document.addEventListener('visibilitychange', onVisibility);
-  return () => {
-    unsubscribe();
-    window.removeEventListener('pagehide', onHide);
-    window.removeEventListener('beforeunload', onBeforeUnload);
-    window.removeEventListener('storage', onStorage);
-    document.removeEventListener('visibilitychange', onVisibility);
+  const win = events?.window;
+  const doc = events?.document;
+  win?.addEventListener('pagehide', onHide);
+  win?.addEventListener('beforeunload', onBeforeUnload as EventListener);
+  win?.addEventListener('storage', onStorage as EventListener);
+  doc?.addEventListener('visibilitychange', onVisibility);
+  return {
+    stop: () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+      win?.removeEventListener('pagehide', onHide);
+      win?.removeEventListener('beforeunload', onBeforeUnload as EventListener);
+      win?.removeEventListener('storage', onStorage as EventListener);
+      doc?.removeEventListener('visibilitychange', onVisibility);
+    },
+    flush: () => {
+      pendingEdits.flush();
+      if (timer !== undefined) flush();
+    },
   };
 }

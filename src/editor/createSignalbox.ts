@@ -1,0 +1,260 @@
+/**
+ * One Signalbox editor: its stores, the named actions that change a design (each answering an
+ * ActionResult), and its services (live lint, what-if, autosave over the design repository),
+ * with dispose(). Nothing here is a module-level singleton: two editors live side by side (and
+ * in tests do). The app makes one and provides it through React context (editor/react.tsx);
+ * features reach the design only through it.
+ */
+import type { Design } from '../core/model/types';
+import type { ViewSpec } from '../core/views/view';
+import { createEmptyDesign } from '../core/model/edit';
+import { checkDesignName, createDesignStore, type DesignStore } from '../state/designStore';
+import { createDiffOverlayStore } from '../state/diffOverlay';
+import { createImportRequestStore } from '../state/importRequest';
+import { createFindingsStore, createUiStore, createWhatIfStore } from '../state/overlayStores';
+import { createBadgeStore, createLintStatusStore, createRenameStore, createShareLinkStore } from '../state/panelStores';
+import { createPendingEdits } from '../state/pendingEdits';
+import type { DesignRepository } from '../state/repository';
+import { done, refusal, type ActionResult } from '../state/result';
+import { createShellStore } from '../state/shellStore';
+import { createStorageStatusStore } from '../state/storageStatus';
+import { createViewStore, patchView } from '../state/viewStore';
+import { startAutosave, type AutosaveEvents } from './autosave';
+import type { Linter } from './lint/linter';
+import { startLiveLint } from './lint/liveLint';
+import { createScenarioStore, createWhatIf } from './whatIf';
+
+export interface SignalboxOptions {
+  /** The design the editor opens with before anything else is opened; an empty one by default. */
+  initialDesign?: Design;
+  /** Where designs are kept (features/library over localStorage in the app). None: nothing persists. */
+  repository?: DesignRepository | null;
+  /** The live linter (the app's worker); by default the rules run on the calling thread. */
+  createLinter?: () => Linter;
+  /** What the live lint falls back to when the injected linter fails to load. */
+  createFallbackLinter?: () => Linter;
+  /** Start live lint at once (default true). */
+  liveLint?: boolean;
+  /** Save every change to the repository (default true when there is one). */
+  autosave?: boolean;
+  /** Page events autosave flushes on (pagehide, storage from other tabs); none in Node. */
+  events?: AutosaveEvents | null;
+  /** The clock: history coalescing, notices, the library's edited times. */
+  now?: () => number;
+}
+
+export type Signalbox = ReturnType<typeof createSignalbox>;
+
+export function createSignalbox(options: SignalboxOptions = {}) {
+  const now = options.now ?? Date.now;
+  const design: DesignStore = createDesignStore(options.initialDesign ?? createEmptyDesign(), { now });
+  const stores = {
+    design,
+    findings: createFindingsStore(),
+    whatIf: createWhatIfStore(),
+    scenario: createScenarioStore(),
+    ui: createUiStore(),
+    view: createViewStore(),
+    diff: createDiffOverlayStore(),
+    importRequest: createImportRequestStore(),
+    shell: createShellStore(),
+    storageStatus: createStorageStatusStore(),
+    shareLink: createShareLinkStore(),
+    lintStatus: createLintStatusStore(),
+    rename: createRenameStore(),
+    badges: createBadgeStore(),
+  };
+  const repository = options.repository ?? null;
+  const pendingEdits = createPendingEdits();
+  const whatIf = createWhatIf(design, stores.whatIf, stores.scenario);
+
+  const stops: (() => void)[] = [whatIf.dispose];
+
+  // A different document starts with the whole design in view (a view link applies its view after).
+  let shownDocument = design.getState().documentVersion;
+  stops.push(
+    design.subscribe((s) => {
+      if (s.documentVersion === shownDocument) return;
+      shownDocument = s.documentVersion;
+      if (stores.view.getState().spec) stores.view.setState({ spec: null, name: null });
+    }),
+  );
+
+  /** Open a design as a NEW library entry: whatever was open stays in the library as it was. */
+  const openNewDesign = (next: Design, sourceText: string | null = null): ActionResult<{ id: string | null }> => {
+    const saved = repository?.create(next, sourceText);
+    design.getState().openDesign(next, saved?.id ?? null, sourceText);
+    if (saved?.error) design.getState().setNotice(saved.error);
+    return { ok: true, id: saved?.id ?? null };
+  };
+
+  /** Write the open design now if it differs from what is stored (an unchanged one keeps its time). */
+  const saveOpenDesign = (): void => {
+    const { design: current, designId, setNotice } = design.getState();
+    if (!repository || !designId || repository.getText(designId) === JSON.stringify(current)) return;
+    const error = repository.put(designId, current);
+    if (error) setNotice(error);
+  };
+
+  const library = {
+    list: () => repository?.list() ?? [],
+    /** Open a stored design (the open one is saved first: autosave debounces). */
+    open: (id: string): ActionResult => {
+      if (design.getState().designId === id) return done;
+      const stored = repository?.get(id);
+      if (!stored) {
+        const error = 'That design could not be read from browser storage';
+        design.getState().setNotice(error);
+        return refusal(error);
+      }
+      saveOpenDesign();
+      design.getState().openDesign(stored.design, id, stored.sourceText);
+      repository?.setCurrent(id);
+      return done;
+    },
+    create: () => {
+      saveOpenDesign();
+      return openNewDesign(createEmptyDesign());
+    },
+    /** Rename in place; the open design is renamed through the design store (one undo step, autosaved). */
+    rename: (id: string, name: string): ActionResult<{ name: string }> => {
+      if (design.getState().designId === id) return design.getState().renameDesign(name);
+      const checked = checkDesignName(name);
+      if (!checked.ok) return checked;
+      const stored = repository?.get(id);
+      if (!repository || !stored) return refusal('That design could not be read from browser storage');
+      if (stored.design.name === checked.name) return checked;
+      const error = repository.put(id, { ...stored.design, name: checked.name });
+      // Writing another entry must not make it the one the next visit opens.
+      repository.setCurrent(design.getState().designId);
+      return error ? refusal(error) : checked;
+    },
+    /** A copy next to the original ("… (copy)"); the open design stays open. */
+    duplicate: (id: string): ActionResult<{ id: string }> => {
+      const state = design.getState();
+      const source = state.designId === id ? state.design : repository?.get(id)?.design;
+      if (!repository || !source) return refusal('That design could not be read from browser storage');
+      const copy = repository.create({ ...source, name: `${source.name} (copy)` });
+      repository.setCurrent(state.designId);
+      if (copy.error) return refusal(copy.error);
+      return { ok: true, id: copy.id };
+    },
+    /**
+     * Delete, keeping everything Undo needs (the YAML text and its comments, the versions).
+     * Deleting the open design opens the most recent other one, or a new empty design.
+     */
+    remove: (id: string) => {
+      if (!repository) return refusal('There is no design library here');
+      const wasOpen = design.getState().designId === id;
+      if (wasOpen) saveOpenDesign();
+      const deleted = repository.remove(id);
+      if (!deleted) return refusal('That design is no longer in the library');
+      if (wasOpen) {
+        const next = repository.list().find((d) => repository.get(d.id));
+        const stored = next && repository.get(next.id);
+        if (next && stored) {
+          design.getState().openDesign(stored.design, next.id, stored.sourceText);
+          repository.setCurrent(next.id);
+        } else openNewDesign(createEmptyDesign());
+      }
+      return { ok: true as const, deleted: { ...deleted, wasOpen } };
+    },
+    /** Undo of a delete: the design, its YAML text and versions back; reopened if it was open. */
+    restore: (deleted: { wasOpen: boolean } & Parameters<DesignRepository['restore']>[0]): ActionResult => {
+      const error = repository?.restore(deleted);
+      if (error) return refusal(error);
+      if (deleted.wasOpen) return library.open(deleted.entry.id);
+      return done;
+    },
+  };
+
+  const view = {
+    set: (spec: ViewSpec | null, name: string | null = null) => stores.view.setState({ spec, name }),
+    /** Change part of the current view; it is no longer the saved view it came from. */
+    update: (patch: Partial<ViewSpec>) =>
+      stores.view.setState({ spec: patchView(stores.view.getState().spec, patch), name: null }),
+    /** Expand one collapsed group or team in place; the others stay collapsed. */
+    expand: (key: string) => {
+      const { spec } = stores.view.getState();
+      if (!spec) return;
+      // Views are applied with an explicit list (withExplicitCollapsed), so this is never "all".
+      view.update({ collapsed: (spec.collapsed ?? []).filter((k) => k !== key), level: spec.level });
+    },
+    setSearchOpen: (searchOpen: boolean) => stores.view.setState({ searchOpen }),
+  };
+
+  const ui = {
+    /**
+     * Ask the canvas to fit these nodes, and both ends of these links, into view. A view request:
+     * it edits nothing. Each call is a new request, so asking twice frames twice.
+     */
+    requestFrame: (nodes: string[], links: string[] = []) => stores.ui.setState({ frameRequest: { nodes, links } }),
+    openPanel: (panel: ReturnType<typeof stores.ui.getState>['panel']) => stores.ui.setState({ panel }),
+    startRename: (kind: 'node' | 'link', id: string) => stores.rename.setState({ target: { kind, id } }),
+    endRename: () => stores.rename.setState({ target: null }),
+    setBadgesHidden: (hidden: boolean) => stores.badges.setState({ hidden }),
+    /** Ask for the file picker (Ctrl/⌘+O): the top bar owns it and opens it. */
+    requestOpenFile: () => stores.ui.setState({ openFileRequest: (stores.ui.getState().openFileRequest ?? 0) + 1 }),
+    /** Files someone asked to import (the Import button, a drop on the canvas). */
+    requestImport: (files: readonly File[]) => {
+      if (files.length > 0) stores.importRequest.setState({ files: [...files] });
+    },
+  };
+
+  if (options.liveLint !== false)
+    stops.push(
+      startLiveLint({
+        designStore: design,
+        findingsStore: stores.findings,
+        lintStatusStore: stores.lintStatus,
+        createLinter: options.createLinter,
+        createFallbackLinter: options.createFallbackLinter,
+      }),
+    );
+
+  let autosaveStop: (() => void) | null = null;
+  let autosaveFlush: (() => void) | null = null;
+  /** Start saving every change (the app waits while a share link is still being opened). */
+  const startSaving = () => {
+    if (autosaveStop || !repository) return;
+    const autosave = startAutosave({
+      design,
+      storageStatus: stores.storageStatus,
+      repository,
+      pendingEdits,
+      events: options.events ?? null,
+      now,
+    });
+    autosaveStop = autosave.stop;
+    autosaveFlush = autosave.flush;
+  };
+  if (repository && options.autosave !== false) startSaving();
+
+  return {
+    ...stores,
+    /** The design store's actions (every change to a design), answering ActionResult. */
+    get actions() {
+      return design.getState();
+    },
+    repository,
+    library,
+    openNewDesign,
+    /** What-if mode (a view: the design is locked while it is on). */
+    whatIfMode: whatIf,
+    viewActions: view,
+    uiActions: ui,
+    pendingEdits,
+    startAutosave: startSaving,
+    /** Push held-back typing into the design and save now (page hide; tests). */
+    flush: () => {
+      pendingEdits.flush();
+      autosaveFlush?.();
+    },
+    dispose: () => {
+      for (const stop of stops) stop();
+      autosaveStop?.();
+      autosaveStop = null;
+      autosaveFlush = null;
+    },
+  };
+}
