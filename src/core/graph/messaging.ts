@@ -61,6 +61,10 @@ export interface Channel {
   bridgesIn: number[];
   /** Bridges relaying this channel on to another broker. */
   bridgesOut: number[];
+  /** The consumer groups its consumptions name (consumers in one group share the messages), first use first. */
+  consumerGroups: string[];
+  /** The dead-letter channels its consumptions name. */
+  deadLetters: string[];
 }
 
 /** A publication that reaches a channel, and the bridges it crosses on the way (nearest the publisher first). */
@@ -101,7 +105,17 @@ export function buildMessaging(graph: GraphIndex): Messaging {
     let c = byKey.get(key);
     if (c === undefined) {
       c = channels.length;
-      channels.push({ broker, receiver, name, publications: [], consumptions: [], bridgesIn: [], bridgesOut: [] });
+      channels.push({
+        broker,
+        receiver,
+        name,
+        publications: [],
+        consumptions: [],
+        bridgesIn: [],
+        bridgesOut: [],
+        consumerGroups: [],
+        deadLetters: [],
+      });
       byKey.set(key, c);
       let siblings = byBroker.get(brokerKey);
       if (!siblings) byBroker.set(brokerKey, (siblings = []));
@@ -139,6 +153,12 @@ export function buildMessaging(graph: GraphIndex): Messaging {
       channels[enters[j]!]!.bridgesIn.push(j);
     }
   }
+  for (const channel of channels)
+    for (const j of channel.consumptions) {
+      const { consumerGroup, dlq } = graph.links[j]!;
+      if (consumerGroup && !channel.consumerGroups.includes(consumerGroup)) channel.consumerGroups.push(consumerGroup);
+      if (dlq && !channel.deadLetters.includes(dlq)) channel.deadLetters.push(dlq);
+    }
   return { graph, channels, roles, enters, leaves, onSameBroker };
 }
 
@@ -167,6 +187,8 @@ export function getUpstream(messaging: Messaging, c: number): Route[] {
       for (const link of here.publications) routes.push({ link, bridges });
       for (const bridge of here.bridgesIn) queue.push({ channel: messaging.leaves[bridge]!, bridges: [bridge, ...bridges] });
     }
+    // A channel that names none is fed by every channel on its broker: list those in design order.
+    if (q === 0 && messaging.channels[c]!.name === undefined) routes.sort((a, b) => a.link - b.link);
   }
   return routes;
 }

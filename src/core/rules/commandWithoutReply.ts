@@ -51,7 +51,9 @@ export const commandWithoutReply: Rule = {
             .slice(position + 1)
             .some((k) => k !== undefined && (graph.linkFrom[k] === sender || graph.linkTo[k] === sender));
           if (!flow.saga && !later) continue;
-          const silent = receivers.filter((r) => r !== sender && graph.kinds[r] === 'service' && !repliesTo(getMessaging(), r, sender));
+          const silent = receivers.filter(
+            (r) => r !== sender && graph.kinds[r] === 'service' && !repliesTo(getMessaging(), r, sender),
+          );
           // The publish and the consume link of one command are one finding.
           const key = `${sender}\u0000${graph.links[j]!.channel ?? ''}\u0000${silent.join(',')}`;
           if (silent.length === 0 || reported.has(key)) continue;

@@ -39,7 +39,13 @@ export function buildReportIndex(design: Design): ReportIndex {
     if (c.consumptions.length === 0 && (c.publications.length === 0 || c.bridgesOut.length > 0)) return;
     const bridgedPublications =
       c.bridgesIn.length === 0 ? [] : getUpstream(messaging, k).flatMap((r) => (r.bridges.length > 0 ? [r.link] : []));
-    channels.push({ channel: c.name, broker: c.broker, publications: c.publications, consumptions: c.consumptions, bridgedPublications });
+    channels.push({
+      channel: c.name,
+      broker: c.broker,
+      publications: c.publications,
+      consumptions: c.consumptions,
+      bridgedPublications,
+    });
   });
   const syncLinks: number[] = [];
   for (let j = 0; j < graph.links.length; j++) if (graph.links[j]!.kind === 'sync') syncLinks.push(j);
