@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asyncApiDocument } from '../export/asyncapi';
+import { buildReportIndex } from '../export/report/reportIndex';
 import { lintDesign } from '../rules/engine';
 import { simulate } from '../simulate/simulate';
 import type { Design, Link } from '../model/types';
@@ -221,5 +222,17 @@ describe.each(ROWS)('messaging: $name', (row) => {
       op['x-signalbox-consumer-group'] ? [op['x-signalbox-consumer-group'] as string] : [],
     );
     expect(sorted(groups)).toEqual(sorted(row.channels.flatMap((c) => c.consumerGroups ?? [])));
+  });
+
+  it('the report groups the same publishers and consumers per channel (a relay shows where it is consumed)', () => {
+    const index = buildReportIndex(design);
+    const { graph } = index;
+    const groups = index.channels.map((g) => ({
+      publishers: sorted([...g.publications, ...g.bridgedPublications].map((j) => graph.nodeIds[graph.linkFrom[j]!]!)),
+      consumers: g.consumptions.map((j) => graph.nodeIds[graph.linkTo[j]!]!),
+    }));
+    // A channel that only relays to another broker is listed there, where it is consumed.
+    const shown = row.channels.filter((c) => c.consumers.length > 0);
+    expect(groups).toEqual(shown.map((c) => ({ publishers: sorted(c.fedBy ?? c.publishers), consumers: c.consumers })));
   });
 });

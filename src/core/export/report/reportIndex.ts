@@ -1,6 +1,7 @@
 import type { GraphIndex } from '../../graph/graphIndex';
 import { buildGraphIndex } from '../../graph/graphIndex';
 import type { Design, Flow, Message } from '../../model/types';
+import type { Messaging } from '../../graph/messaging';
 import { buildMessaging, getUpstream } from '../../graph/messaging';
 
 /** The messages of one channel: who publishes and consumes them, through which broker. */
@@ -19,6 +20,8 @@ export interface ChannelGroup {
 export interface ReportIndex {
   design: Design;
   graph: GraphIndex;
+  /** Who publishes and consumes what (core/graph/messaging.ts). */
+  messaging: Messaging;
   nameOf: (node: number) => string;
   channels: ChannelGroup[];
   /** Sync links, in design order. */
@@ -63,6 +66,7 @@ export function buildReportIndex(design: Design): ReportIndex {
   return {
     design,
     graph,
+    messaging,
     nameOf: (i) => (i < 0 ? 'an implied broker' : (graph.nodes[i]?.name ?? graph.nodeIds[i] ?? '?')),
     channels,
     syncLinks,
