@@ -1,6 +1,9 @@
 import { stringify } from 'yaml';
 import type { Design, DesignNode, Link, Message } from '../model/types';
+import type { AsyncRole } from '../graph/messaging';
 import { withLinkDefaults } from '../model/defaults';
+import { buildGraphIndex } from '../graph/graphIndex';
+import { buildMessaging } from '../graph/messaging';
 
 /** An AsyncAPI 3.0.0 document: the object (for tools) and its YAML text (for files). */
 export interface AsyncApiExport {
@@ -126,15 +129,21 @@ export function asyncApiDocument(stated: Design): AsyncApiExport {
     if (!channel.messages.includes(key)) channel.messages.push(key);
   };
 
-  const asyncLinks = design.links.filter((link) => link.kind === 'async');
-  for (const link of asyncLinks) {
+  // Who publishes and who consumes is core/graph's definition (messaging.ts): a bridge between two
+  // brokers puts the channel on both servers and is no application's operation.
+  const { roles } = buildMessaging(buildGraphIndex(design));
+  const asyncLinks = design.links.flatMap((link, j) => (link.kind === 'async' ? [{ link, role: roles[j] }] : []));
+  const publishes = (role: AsyncRole | undefined) => role === 'publish' || role === 'direct';
+  const consumes = (role: AsyncRole | undefined) => role === 'consume' || role === 'direct';
+  for (const { link, role } of asyncLinks) {
     const channel = getChannel(link.channel ?? `${link.from}.${link.to}`);
     for (const end of [link.from, link.to]) if (isBroker(end)) channel.brokers.add(end);
     // A consuming link usually omits the message: its publisher's message is the one that counts.
-    if (link.message || isBroker(link.from) === false) addMessage(channel, link.message);
+    if (link.message || publishes(role)) addMessage(channel, link.message);
   }
-  for (const link of asyncLinks) {
-    if (!link.dlq) continue;
+  // The dead-letter channel is the consumer's (a dlq on a publish or a bridge means nothing).
+  for (const { link, role } of asyncLinks) {
+    if (!link.dlq || !consumes(role)) continue;
     const source = getChannel(link.channel ?? `${link.from}.${link.to}`);
     const dlq = getChannel(link.dlq);
     dlq.dlqOf = source.address;
@@ -181,12 +190,12 @@ export function asyncApiDocument(stated: Design): AsyncApiExport {
       'x-signalbox-dlq': link.dlq,
     });
   };
-  for (const link of asyncLinks) {
+  for (const { link, role } of asyncLinks) {
     const channel = getChannel(link.channel ?? `${link.from}.${link.to}`);
-    if (!isBroker(link.from)) addOperation(link.from, 'send', channel, link);
-    if (!isBroker(link.to)) addOperation(link.to, 'receive', channel, link);
+    if (publishes(role)) addOperation(link.from, 'send', channel, link);
+    if (consumes(role)) addOperation(link.to, 'receive', channel, link);
     // The consumer moves poison messages to the dead-letter channel.
-    if (link.dlq && !isBroker(link.to))
+    if (link.dlq && consumes(role))
       addOperation(link.to, 'send', getChannel(link.dlq), { from: link.to, to: link.to, kind: 'async' });
   }
 

@@ -4,6 +4,7 @@
  * the same thing everywhere: one definition, applied before any of them looks at a link.
  */
 import type { Design, Link } from './types';
+import { getAsyncRole } from '../graph/messaging';
 
 /** `link` with every default it inherits filled in; its own values always win. */
 export function getEffectiveLink(design: Design, link: Link): Link {
@@ -19,7 +20,9 @@ export function getEffectiveLink(design: Design, link: Link): Link {
     if (link.retry === undefined && defaults.retry !== undefined) set('retry', defaults.retry);
   } else {
     if (link.delivery === undefined && defaults.delivery !== undefined) set('delivery', defaults.delivery);
-    const consumes = design.nodes[link.from]?.kind === 'broker';
+    // A consumption in core/graph's sense (messaging.ts): out of a broker, or a direct event; not a bridge.
+    const role = getAsyncRole(link.kind, design.nodes[link.from]?.kind, design.nodes[link.to]?.kind);
+    const consumes = role === 'consume' || role === 'direct';
     if (consumes && link.dlq === undefined && defaults.dlq !== undefined && link.channel)
       set('dlq', defaults.dlq.replaceAll('{channel}', link.channel));
   }

@@ -1,26 +1,5 @@
 import type { FindingDraft, Rule } from './types';
-import type { GraphIndex } from '../graph/graphIndex';
-import { isConsumer, isPublication } from './messaging';
-
-/** Do two async links on one broker carry the same messages? Equal channels, or either names none. */
-export function sameChannel(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
-}
-
-/** The services at the other end of an async link: consumers of a publication, publishers of a consumption. */
-function otherEnds(graph: GraphIndex, j: number): number[] {
-  const from = graph.linkFrom[j]!;
-  const to = graph.linkTo[j]!;
-  const channel = graph.links[j]!.channel;
-  if (graph.kinds[from] !== 'broker' && graph.kinds[to] !== 'broker') return [to];
-  if (graph.kinds[to] === 'broker')
-    return graph.asyncOut[to]!.filter((k) => isConsumer(graph, k) && sameChannel(graph.links[k]!.channel, channel)).map(
-      (k) => graph.linkTo[k]!,
-    );
-  return graph.asyncIn[from]!.filter((k) => isPublication(graph, k) && sameChannel(graph.links[k]!.channel, channel)).map(
-    (k) => graph.linkFrom[k]!,
-  );
-}
+import { getConsumersOf, getPublishersOf, isConsumption, isPublication } from '../graph/messaging';
 
 export const asyncTraceGap: Rule = {
   id: 'async-trace-gap',
@@ -29,16 +8,17 @@ export const asyncTraceGap: Rule = {
   description:
     'An async link states `traceContext: false` although the service on this side and a service on the other side of the broker both have `tracing: true`: the trace of a request ends at the message.',
   fix: 'Carry the trace context in the message headers (W3C traceparent, or the propagation format the design uses) and continue the trace in the consumer.',
-  check({ graph, nameOf }) {
+  check({ graph, nameOf, getMessaging }) {
     const out: FindingDraft[] = [];
     for (let j = 0; j < graph.links.length; j++) {
       const link = graph.links[j]!;
       if (link.kind !== 'async' || link.traceContext !== false) continue;
       const publication = isPublication(graph, j);
-      if (!publication && !isConsumer(graph, j)) continue;
+      if (!publication && !isConsumption(graph, j)) continue;
       const own = publication ? graph.linkFrom[j]! : graph.linkTo[j]!;
       if (graph.nodes[own]?.tracing !== true) continue;
-      const tracing = [...new Set(otherEnds(graph, j))].filter((i) => i !== own && graph.nodes[i]?.tracing === true);
+      const others = publication ? getConsumersOf(getMessaging(), j) : getPublishersOf(getMessaging(), j);
+      const tracing = others.filter((i) => i !== own && graph.nodes[i]?.tracing === true);
       if (tracing.length === 0) continue;
       const [publisher, consumer] = publication ? [own, tracing[0]!] : [tracing[0]!, own];
       out.push({

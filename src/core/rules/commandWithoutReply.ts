@@ -1,31 +1,28 @@
 import type { FindingDraft, Rule } from './types';
-import type { GraphIndex } from '../graph/graphIndex';
-import { isConsumer, isPublication } from './messaging';
-import { sameChannel } from './asyncTraceGap';
+import type { Messaging } from '../graph/messaging';
+import { getDownstream, getUpstream } from '../graph/messaging';
 import { listNames } from './text';
 
-/** Who sends a command link and who receives it (through a broker: every publisher and consumer of its channel). */
-function commandEnds(graph: GraphIndex, j: number): { senders: number[]; receivers: number[] } {
-  const from = graph.linkFrom[j]!;
-  const to = graph.linkTo[j]!;
-  const channel = graph.links[j]!.channel;
-  const broker = graph.kinds[to] === 'broker' ? to : graph.kinds[from] === 'broker' ? from : -1;
-  if (broker < 0) return { senders: [from], receivers: [to] };
-  const senders = graph.asyncIn[broker]!.filter((k) => isPublication(graph, k) && sameChannel(graph.links[k]!.channel, channel));
-  const receivers = graph.asyncOut[broker]!.filter((k) => isConsumer(graph, k) && sameChannel(graph.links[k]!.channel, channel));
-  return { senders: senders.map((k) => graph.linkFrom[k]!), receivers: receivers.map((k) => graph.linkTo[k]!) };
+/**
+ * Who sends a command link and who receives it: every publisher and consumer of its channel
+ * (through bridges too); for a direct command, its two ends.
+ */
+function commandEnds(messaging: Messaging, j: number): { senders: number[]; receivers: number[] } {
+  const { graph } = messaging;
+  const c = messaging.roles[j] === 'consume' ? messaging.leaves[j]! : messaging.enters[j]!;
+  if (c < 0) return { senders: [], receivers: [] };
+  const senders = getUpstream(messaging, c).map((r) => graph.linkFrom[r.link]!);
+  const receivers = getDownstream(messaging, c).map((r) => graph.linkTo[r.link]!);
+  return { senders: [...new Set(senders)], receivers: [...new Set(receivers)] };
 }
 
 /** Does `receiver` publish anything `sender` consumes (a reply or status channel), or message it directly? */
-function repliesTo(graph: GraphIndex, receiver: number, sender: number): boolean {
+function repliesTo(messaging: Messaging, receiver: number, sender: number): boolean {
+  const { graph } = messaging;
   for (const j of graph.asyncOut[receiver]!) {
-    if (!isPublication(graph, j)) continue;
-    const to = graph.linkTo[j]!;
-    if (to === sender) return true;
-    if (graph.kinds[to] !== 'broker') continue;
-    const channel = graph.links[j]!.channel;
-    for (const k of graph.asyncOut[to]!)
-      if (graph.linkTo[k] === sender && sameChannel(graph.links[k]!.channel, channel)) return true;
+    const c = messaging.enters[j]!;
+    if (messaging.roles[j] !== 'publish' && messaging.roles[j] !== 'direct') continue;
+    if (getDownstream(messaging, c).some((r) => graph.linkTo[r.link] === sender)) return true;
   }
   return false;
 }
@@ -37,7 +34,7 @@ export const commandWithoutReply: Rule = {
   description:
     'A flow sends a command (`pattern: command`) and needs its outcome (the flow is a saga, or the sender acts again later in the flow), but the receiver publishes nothing the sender consumes: the sender never learns whether the command succeeded.',
   fix: 'Give the receiver a reply or status channel the sender consumes (`order.payment.succeeded` / `failed`), correlated by a command id.',
-  check({ design, graph, nameOf }) {
+  check({ design, graph, nameOf, getMessaging }) {
     const out: FindingDraft[] = [];
     const flows = design.flows ?? [];
     if (flows.length === 0) return out;
@@ -47,14 +44,16 @@ export const commandWithoutReply: Rule = {
       const steps = flow.steps.map((s) => linkIndex.get(s.link));
       steps.forEach((j, position) => {
         if (j === undefined || graph.links[j]!.kind !== 'async' || graph.links[j]!.pattern !== 'command') return;
-        const { senders, receivers } = commandEnds(graph, j);
+        const { senders, receivers } = commandEnds(getMessaging(), j);
         for (const sender of senders) {
           // The sender needs the answer when the flow is a saga or comes back to the sender later.
           const later = steps
             .slice(position + 1)
             .some((k) => k !== undefined && (graph.linkFrom[k] === sender || graph.linkTo[k] === sender));
           if (!flow.saga && !later) continue;
-          const silent = receivers.filter((r) => r !== sender && graph.kinds[r] === 'service' && !repliesTo(graph, r, sender));
+          const silent = receivers.filter(
+            (r) => r !== sender && graph.kinds[r] === 'service' && !repliesTo(getMessaging(), r, sender),
+          );
           // The publish and the consume link of one command are one finding.
           const key = `${sender}\u0000${graph.links[j]!.channel ?? ''}\u0000${silent.join(',')}`;
           if (silent.length === 0 || reported.has(key)) continue;

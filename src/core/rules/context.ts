@@ -4,6 +4,7 @@ import { stronglyConnectedComponents } from '../graph/scc';
 import { getEntryPoints } from '../graph/entryPoints';
 import { getLongestSyncPaths } from '../graph/paths';
 import { getWorstCaseMs } from '../graph/worstCase';
+import { buildMessaging } from '../graph/messaging';
 import type { RuleContext } from './types';
 
 function memo<T>(compute: () => T): () => T {
@@ -30,6 +31,7 @@ export function createRuleContext(design: Design): RuleContext {
     getEntryPoints: memo(() => getEntryPoints(graph)),
     getLongestSyncPaths: memo(() => getLongestSyncPaths(graph, getSyncComponents())),
     getWorstCaseMs: memo(() => getWorstCaseMs(graph, getSyncComponents())),
+    getMessaging: memo(() => buildMessaging(graph)),
     nameOf: (node) => graph.nodes[node]?.name ?? graph.nodeIds[node] ?? '?',
   };
 }

@@ -1,5 +1,5 @@
 import type { FindingDraft, Rule } from './types';
-import { isPublication } from './messaging';
+import { isPublication } from '../graph/messaging';
 import { listNames, unique } from './text';
 
 export const dualWrite: Rule = {

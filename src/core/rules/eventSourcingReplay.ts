@@ -1,5 +1,6 @@
 import type { FindingDraft, Rule } from './types';
-import { isPublication, isReplayable } from './messaging';
+import { isPublication } from '../graph/messaging';
+import { isReplayable } from './messaging';
 import { listNames, unique } from './text';
 
 export const eventSourcingReplay: Rule = {

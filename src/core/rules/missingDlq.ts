@@ -1,5 +1,6 @@
 import type { FindingDraft, Rule } from './types';
-import { describeChannel, isConsumer } from './messaging';
+import { isConsumption } from '../graph/messaging';
+import { describeChannel } from './messaging';
 
 export const missingDlq: Rule = {
   id: 'missing-dlq',
@@ -12,7 +13,7 @@ export const missingDlq: Rule = {
     const out: FindingDraft[] = [];
     for (let j = 0; j < graph.links.length; j++) {
       const link = graph.links[j]!;
-      if (!isConsumer(graph, j) || link.dlq) continue;
+      if (!isConsumption(graph, j) || link.dlq) continue;
       const from = graph.linkFrom[j]!;
       const to = graph.linkTo[j]!;
       out.push({

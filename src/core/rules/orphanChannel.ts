@@ -15,26 +15,23 @@ export const orphanChannel: Rule = {
   description:
     'A channel on a broker is published but never consumed, or consumed but never published: messages pile up unread, or a consumer waits for messages that never come.',
   fix: 'Remove it, or add the missing side.',
-  check({ graph, nameOf }) {
-    const uses = new Map<string, ChannelUse>();
-    const useOf = (broker: number, channel: string) => {
-      // A channel name is scoped to its broker: order.created on Kafka is not order.created on SQS.
-      const key = `${broker}\u0000${channel}`;
-      let use = uses.get(key);
-      if (!use) uses.set(key, (use = { broker, channel, published: [], consumed: [] }));
-      return use;
-    };
-    for (let j = 0; j < graph.links.length; j++) {
-      const link = graph.links[j]!;
-      // A link that names no channel is not known to be on any channel: never guess.
-      if (link.kind !== 'async' || !link.channel) continue;
-      const from = graph.linkFrom[j]!;
-      const to = graph.linkTo[j]!;
-      if (graph.kinds[to] === 'broker') useOf(to, link.channel).published.push(j);
-      if (graph.kinds[from] === 'broker') useOf(from, link.channel).consumed.push(j);
+  check({ graph, nameOf, getMessaging }) {
+    const messaging = getMessaging();
+    const uses: ChannelUse[] = [];
+    for (const c of messaging.channels) {
+      // A link that names no channel is not known to be on any channel: never guess. A direct
+      // event is published and consumed by the same link.
+      if (c.broker < 0 || c.name === undefined) continue;
+      // A bridge takes the channel off one broker and puts it on the other (graph/messaging.ts).
+      uses.push({
+        broker: c.broker,
+        channel: c.name,
+        published: [...c.publications, ...c.bridgesIn],
+        consumed: [...c.consumptions, ...c.bridgesOut],
+      });
     }
     const out: FindingDraft[] = [];
-    for (const use of uses.values()) {
+    for (const use of uses) {
       if (use.published.length > 0 && use.consumed.length > 0) continue;
       const published = use.published.length > 0;
       const links = published ? use.published : use.consumed;

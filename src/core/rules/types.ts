@@ -1,4 +1,5 @@
 import type { Design, Severity } from '../model/types';
+import type { Messaging } from '../graph/messaging';
 import type { GraphIndex } from '../graph/graphIndex';
 import type { Components } from '../graph/scc';
 import type { LongestPaths } from '../graph/paths';
@@ -22,6 +23,8 @@ export interface RuleContext {
   getEntryPoints: () => number[];
   getLongestSyncPaths: () => LongestPaths;
   getWorstCaseMs: () => Float64Array;
+  /** Channels with their publishers, consumers and bridges (core/graph/messaging.ts). */
+  getMessaging: () => Messaging;
   /** A node's display name by index: messages speak the design's own names. */
   nameOf: (node: number) => string;
 }

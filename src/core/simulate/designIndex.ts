@@ -3,6 +3,7 @@ import { getEntryPoints } from '../graph/entryPoints';
 import type { GraphIndex } from '../graph/graphIndex';
 import { buildGraphIndex } from '../graph/graphIndex';
 import { stronglyConnectedComponents } from '../graph/scc';
+import { buildMessaging, getDownstream, getUpstream } from '../graph/messaging';
 import type { Design } from '../model/types';
 
 /**
@@ -35,8 +36,15 @@ export interface SimulationIndex {
   consumedFrom: number[][];
   /** Per node: the consuming links it feeds (as a publisher on a broker, or a direct event). */
   feeds: number[][];
-  /** Per consuming link: the nodes that publish what it consumes (empty for other links). */
+  /** Per consuming link (and per bridge): the nodes that publish what it carries, bridged ones included (empty for other links). */
   feeders: number[][];
+  /**
+   * Per consuming link: every way a publisher's messages reach it, with the brokers upstream of
+   * its own that the messages cross through bridges. It lags when every route is cut.
+   */
+  routes: FeedRoute[][];
+  /** Per broker: the consuming links downstream of it through a bridge, with that bridge. */
+  bridgedConsumers: { link: number; bridge: number }[][];
   /** Entry points, in design order (rules.md). */
   entries: number[];
   /** Static figures: they depend on the design, not on the scenario (frozen: every result shares them). */
@@ -44,38 +52,19 @@ export interface SimulationIndex {
   latencyMs: Readonly<Record<string, number>>;
 }
 
-const EMPTY: number[] = [];
-
-/** Channels match when both name the same one, or when either side does not say (rules never guess). */
-function collectFeeders(publishLinks: number[], links: IndexedLink[]): (channel: string | undefined) => number[] {
-  const byChannel = new Map<string, Set<number>>();
-  const anyChannel = new Set<number>();
-  const all = new Set<number>();
-  for (const l of publishLinks) {
-    const link = links[l]!;
-    all.add(link.from);
-    if (link.channel === undefined) anyChannel.add(link.from);
-    else {
-      let set = byChannel.get(link.channel);
-      if (!set) byChannel.set(link.channel, (set = new Set()));
-      set.add(link.from);
-    }
-  }
-  const cache = new Map<string | undefined, number[]>();
-  return (channel) => {
-    let feeders = cache.get(channel);
-    if (!feeders) {
-      feeders = channel === undefined ? [...all] : [...new Set([...(byChannel.get(channel) ?? EMPTY), ...anyChannel])];
-      cache.set(channel, feeders);
-    }
-    return feeders;
-  };
+/** A publisher that feeds a consumption, and the brokers between them other than the consumption's own. */
+export interface FeedRoute {
+  feeder: number;
+  brokers: number[];
 }
+
+const EMPTY: number[] = [];
+const NO_ROUTES: FeedRoute[] = [];
 
 export function buildSimulationIndex(design: Design): SimulationIndex {
   const graph = buildGraphIndex(design);
   const n = graph.nodeIds.length;
-  const { kinds, linkFrom, linkTo } = graph;
+  const { linkFrom, linkTo } = graph;
 
   const links: IndexedLink[] = design.links.map((link, j) => {
     const fallback = link.breaker?.fallback;
@@ -91,33 +80,47 @@ export function buildSimulationIndex(design: Design): SimulationIndex {
   const list = () => Array.from({ length: n }, () => [] as number[]);
   const publishesTo = list();
   const consumedFrom = list();
-  const directInto = list();
   const feeds = list();
   const feeders: number[][] = links.map(() => EMPTY);
+  const routes: FeedRoute[][] = links.map(() => NO_ROUTES);
+  const bridgedConsumers = Array.from({ length: n }, () => [] as { link: number; bridge: number }[]);
 
-  // Design order, not node order: the order of a consumer's publishers is the order its explanation names them.
+  // Who publishes and who consumes is core/graph's definition (messaging.ts): a bridge is
+  // neither; a direct event goes through its receiver's implied broker, never down, it only buffers.
+  const messaging = buildMessaging(graph);
+  const { roles } = messaging;
   for (let l = 0; l < links.length; l++) {
-    const { from, to } = links[l]!;
-    if (design.links[l]!.kind === 'sync' || from < 0 || to < 0) continue;
-    if (kinds[from] === 'broker') consumedFrom[from]!.push(l);
-    else if (kinds[to] === 'broker') publishesTo[to]!.push(l);
-    else directInto[to]!.push(l);
+    if (roles[l] === 'publish') publishesTo[links[l]!.to]!.push(l);
+    else if (roles[l] === 'consume') consumedFrom[links[l]!.from]!.push(l);
   }
-
-  const addFeeders = (l: number, list: number[]) => {
-    feeders[l] = list;
-    for (const f of list) feeds[f]!.push(l);
+  // One walk per channel, shared by its consumptions. Design order, not node order: the order of
+  // a consumer's publishers is the order its explanation names them.
+  const upstream = new Map<number, { routes: FeedRoute[]; feeders: number[] }>();
+  const upstreamOf = (c: number) => {
+    let found = upstream.get(c);
+    if (!found) {
+      const walked = getUpstream(messaging, c).map((r) => ({
+        feeder: linkFrom[r.link]!,
+        brokers: r.bridges.map((b) => linkFrom[b]!),
+      }));
+      found = { routes: walked, feeders: [...new Set(walked.map((r) => r.feeder))] };
+      upstream.set(c, found);
+    }
+    return found;
   };
-  for (let b = 0; b < n; b++) {
-    if (consumedFrom[b]!.length > 0) {
-      const feedersOf = collectFeeders(publishesTo[b]!, links);
-      for (const l of consumedFrom[b]!) addFeeders(l, feedersOf(links[l]!.channel));
-    }
-    // A direct service->service event goes through an implied broker: never down, it only buffers.
-    if (directInto[b]!.length > 0) {
-      const feedersOf = collectFeeders(directInto[b]!, links);
-      for (const l of directInto[b]!) addFeeders(l, feedersOf(links[l]!.channel));
-    }
+  for (let l = 0; l < links.length; l++) {
+    const role = roles[l];
+    if (role !== 'consume' && role !== 'direct' && role !== 'bridge') continue;
+    const found = upstreamOf(messaging.leaves[l]!);
+    feeders[l] = found.feeders;
+    if (role === 'bridge') continue;
+    routes[l] = found.routes;
+    for (const f of found.feeders) feeds[f]!.push(l);
+  }
+  for (let l = 0; l < links.length; l++) {
+    if (roles[l] !== 'bridge') continue;
+    for (const r of getDownstream(messaging, messaging.enters[l]!))
+      bridgedConsumers[links[l]!.from]!.push({ link: r.link, bridge: l });
   }
 
   const index: SimulationIndex = {
@@ -127,6 +130,8 @@ export function buildSimulationIndex(design: Design): SimulationIndex {
     consumedFrom,
     feeds,
     feeders,
+    routes,
+    bridgedConsumers,
     entries: getEntryPoints(graph),
     availability: {},
     latencyMs: {},

@@ -69,6 +69,8 @@ export function spreadFailure(index: SimulationIndex, down: readonly number[], r
   };
 
   for (const d of down) raise(d, DOWN, CAUSE.down, -1);
+  const isCut = (l: number) =>
+    index.routes[l]!.every((r) => state[r.feeder] === DOWN || r.brokers.some((b) => state[b] === DOWN));
 
   for (const d of down) {
     if (kinds[d] === 'broker') {
@@ -78,12 +80,17 @@ export function spreadFailure(index: SimulationIndex, down: readonly number[], r
         raise(publisher, nodes[publisher]!.outbox === true ? DEGRADED : FAILED, CAUSE.publish, l);
       }
       for (const l of index.consumedFrom[d]!) raise(index.links[l]!.to, LAGGING, CAUSE.brokerDown, l);
+      // Bridged on to another broker: its consumers lag when every way their messages come is cut.
+      for (const { link: l, bridge } of index.bridgedConsumers[d]!) {
+        const to = index.links[l]!.to;
+        if (state[to]! < LAGGING && isCut(l)) raise(to, LAGGING, CAUSE.brokerDown, bridge);
+      }
     }
-    // A consumer lags only when everything that publishes what it consumes is down.
+    // A consumer lags only when everything that publishes what it consumes is down (or cut off by a down broker).
     for (const l of index.feeds[d]!) {
       const link = index.links[l]!;
       if (state[link.to]! >= LAGGING || (kinds[link.from] === 'broker' && state[link.from] === DOWN)) continue;
-      if (index.feeders[l]!.every((f) => state[f] === DOWN)) raise(link.to, LAGGING, CAUSE.producerDown, l);
+      if (isCut(l)) raise(link.to, LAGGING, CAUSE.producerDown, l);
     }
   }
 

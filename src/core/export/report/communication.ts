@@ -46,7 +46,7 @@ export function interactionsSection(index: ReportIndex): string {
       listOf(
         uniqueNames(
           index,
-          group.publications.map((j) => graph.linkFrom[j]!),
+          [...group.publications, ...group.bridgedPublications].map((j) => graph.linkFrom[j]!),
         ),
       ) || '(no producer)',
       listOf(
@@ -169,7 +169,7 @@ export function messagingSection(index: ReportIndex): string {
       message?.name ? `${message.name}${message.version === undefined ? '' : ` v${String(message.version)}`}` : undefined,
       schemaFields(message?.schema),
       group.broker < 0 ? 'direct' : index.nameOf(group.broker),
-      [...new Set(group.publications.map((j) => index.nameOf(graph.linkFrom[j]!)))].join(', '),
+      [...new Set([...group.publications, ...group.bridgedPublications].map((j) => index.nameOf(graph.linkFrom[j]!)))].join(', '),
       consumers
         .map(
           (l, k) =>

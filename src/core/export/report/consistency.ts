@@ -1,6 +1,7 @@
 import { getLinksById } from '../../model/ids';
 import type { Compatibility } from '../../model/types';
-import { isPublication, isReplayable } from '../../rules/messaging';
+import { isPublication } from '../../graph/messaging';
+import { isReplayable } from '../../rules/messaging';
 import type { ReportIndex } from './reportIndex';
 import { channelLabel } from './reportIndex';
 import { bullets, escapeMarkdown, lines, names, notStated, table } from './text';

@@ -1,4 +1,5 @@
 import type { ReportIndex } from './reportIndex';
+import { getDownstream } from '../../graph/messaging';
 import { bullets, lines, listOf, names, table } from './text';
 
 /** What one node's failure does to the rest (computed by src/core/simulate, passed in here). */
@@ -23,10 +24,14 @@ function why(index: ReportIndex, node: number): string {
     if (graph.links[j]!.breaker?.fallback) falling.add(caller);
     else failing.add(caller);
   }
-  if (graph.kinds[node] === 'broker') for (const j of graph.asyncOut[node]!) lagging.add(index.nameOf(graph.linkTo[j]!));
-  else
-    for (const j of graph.asyncOut[node]!)
-      if (graph.kinds[graph.linkTo[j]!] === 'service') lagging.add(index.nameOf(graph.linkTo[j]!));
+  // Its consumers (bridged brokers' consumers too: a bridge is no consumer), or a direct event's receivers.
+  const { messaging } = index;
+  for (const j of graph.asyncOut[node]!) {
+    const role = messaging.roles[j];
+    if (role === 'direct' || role === 'consume') lagging.add(index.nameOf(graph.linkTo[j]!));
+    else if (role === 'bridge')
+      for (const r of getDownstream(messaging, messaging.enters[j]!)) lagging.add(index.nameOf(graph.linkTo[r.link]!));
+  }
   const parts = [
     failing.size > 0 ? `${listOf([...failing], 4)} call${failing.size === 1 ? 's' : ''} it with no fallback` : undefined,
     falling.size > 0 ? `${listOf([...falling], 4)} fall${falling.size === 1 ? 's' : ''} back` : undefined,

@@ -1,22 +1,27 @@
 import type { GraphIndex } from '../../graph/graphIndex';
 import { buildGraphIndex } from '../../graph/graphIndex';
 import type { Design, Flow, Message } from '../../model/types';
-import { isConsumer, isPublication } from '../../rules/messaging';
+import type { Messaging } from '../../graph/messaging';
+import { buildMessaging, getUpstream } from '../../graph/messaging';
 
 /** The messages of one channel: who publishes and consumes them, through which broker. */
 export interface ChannelGroup {
   /** The channel name, or undefined when the links name none. */
   channel?: string;
-  /** Broker node index, or -1 for a direct service->service event (an implied broker). */
+  /** Broker node index, or -1 for a direct event (the implied broker of its receiver). */
   broker: number;
   publications: number[];
   consumptions: number[];
+  /** Publications on other brokers that reach this channel through broker bridges. */
+  bridgedPublications: number[];
 }
 
 /** What every section reads, built once per report in one pass over the design (linear). */
 export interface ReportIndex {
   design: Design;
   graph: GraphIndex;
+  /** Who publishes and consumes what (core/graph/messaging.ts). */
+  messaging: Messaging;
   nameOf: (node: number) => string;
   channels: ChannelGroup[];
   /** Sync links, in design order. */
@@ -29,35 +34,24 @@ export interface ReportIndex {
 
 export function buildReportIndex(design: Design): ReportIndex {
   const graph = buildGraphIndex(design);
-  const groups = new Map<string, ChannelGroup>();
-  const group = (broker: number, channel: string | undefined, extra = ''): ChannelGroup => {
-    const key = `${broker}\u0000${channel ?? ''}\u0000${extra}`;
-    let found = groups.get(key);
-    if (!found) {
-      found = { channel, broker, publications: [], consumptions: [] };
-      groups.set(key, found);
-    }
-    return found;
-  };
+  // The channels are core/graph's (messaging.ts): publishers, consumers and bridges as the rules see them.
+  const messaging = buildMessaging(graph);
+  const channels: ChannelGroup[] = [];
+  messaging.channels.forEach((c, k) => {
+    // A channel that only relays to another broker is shown there, where it is consumed.
+    if (c.consumptions.length === 0 && (c.publications.length === 0 || c.bridgesOut.length > 0)) return;
+    const bridgedPublications =
+      c.bridgesIn.length === 0 ? [] : getUpstream(messaging, k).flatMap((r) => (r.bridges.length > 0 ? [r.link] : []));
+    channels.push({
+      channel: c.name,
+      broker: c.broker,
+      publications: c.publications,
+      consumptions: c.consumptions,
+      bridgedPublications,
+    });
+  });
   const syncLinks: number[] = [];
-  for (let j = 0; j < graph.links.length; j++) {
-    const link = graph.links[j]!;
-    if (link.kind === 'sync') {
-      syncLinks.push(j);
-      continue;
-    }
-    const from = graph.linkFrom[j]!;
-    const to = graph.linkTo[j]!;
-    if (from < 0 || to < 0) continue;
-    const direct = graph.kinds[from] !== 'broker' && graph.kinds[to] !== 'broker';
-    if (direct) {
-      // A direct event has its own implied broker per consumer (simulation.md): one group per link.
-      const g = group(-1, link.channel, `${from}>${to}`);
-      g.publications.push(j);
-      g.consumptions.push(j);
-    } else if (isPublication(graph, j)) group(to, link.channel).publications.push(j);
-    else if (isConsumer(graph, j)) group(from, link.channel).consumptions.push(j);
-  }
+  for (let j = 0; j < graph.links.length; j++) if (graph.links[j]!.kind === 'sync') syncLinks.push(j);
   const linkIndex = new Map(graph.linkIds.map((id, j) => [id, j]));
   const flowsOf = new Map<number, Flow[]>();
   for (const flow of design.flows ?? []) {
@@ -72,8 +66,9 @@ export function buildReportIndex(design: Design): ReportIndex {
   return {
     design,
     graph,
+    messaging,
     nameOf: (i) => (i < 0 ? 'an implied broker' : (graph.nodes[i]?.name ?? graph.nodeIds[i] ?? '?')),
-    channels: [...groups.values()],
+    channels,
     syncLinks,
     flowsOf,
     messageOf: (g) => {
