@@ -326,14 +326,14 @@ describe('damaged links', () => {
     return result!;
   };
 
-  it('a changed character is refused as corrupt', () => {
+  it('a changed character is refused: the checksum says it was changed', () => {
     fc.assert(
       fc.property(linkArb, fc.nat(), fc.integer({ min: 1, max: 63 }), (link, at, delta) => {
         const i = 3 + (at % (link.length - 3));
         const changed = ALPHABET[(ALPHABET.indexOf(link[i]!) + delta) % 64]!;
         const result = decodeSafely(link.slice(0, i) + changed + link.slice(i + 1));
         expect(result.ok).toBe(false);
-        if (!result.ok && i >= HEADER_CHARS) expect(result.error.code).toBe('corrupt');
+        if (!result.ok && i >= HEADER_CHARS) expect(result.error.code).toBe('checksum');
       }),
       { numRuns: 400 },
     );
@@ -351,13 +351,13 @@ describe('damaged links', () => {
     );
   });
 
-  it('an inserted character is refused as corrupt', () => {
+  it('an inserted character is refused: the checksum says it was changed', () => {
     fc.assert(
       fc.property(linkArb, fc.nat(), fc.constantFrom(...ALPHABET), (link, at, ch) => {
         const i = 3 + (at % (link.length - 2));
         const result = decodeSafely(link.slice(0, i) + ch + link.slice(i));
         expect(result.ok).toBe(false);
-        if (!result.ok && i >= HEADER_CHARS) expect(result.error.code).toBe('corrupt');
+        if (!result.ok && i >= HEADER_CHARS) expect(result.error.code).toBe('checksum');
       }),
       { numRuns: 300 },
     );
@@ -424,7 +424,7 @@ describe('damaged links', () => {
 });
 
 describe('decompression bombs', () => {
-  it('a link that unpacks past the cap is refused as corrupt without unpacking it all', async () => {
+  it('a link that unpacks past the cap is refused as too large without unpacking it all', async () => {
     const { frameToText } = await import('./frame');
     const { deflateSync } = await import('fflate');
     const { MAX_INFLATED_BYTES } = await import('./codec');
@@ -433,17 +433,17 @@ describe('decompression bombs', () => {
     const fragment = `s1.${frameToText(Uint8Array.from([2, ...deflated]))}`;
     expect(fragment.length).toBeLessThan(200_000);
     const result = decodeShareFragment(fragment);
-    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
     if (!result.ok) expect(result.error.message).toMatch(/more than 32 MB/);
   });
 
   it('a context-mixed body claiming more than its cap is refused before any decoding', async () => {
     const { frameToText } = await import('./frame');
     const { CM_MAX_BYTES } = await import('./codec');
-    const n = CM_MAX_BYTES + 1;
-    const fragment = `s1.${frameToText(Uint8Array.from([0, (n & 0x7f) | 0x80, ((n >> 7) & 0x7f) | 0x80, n >> 14, 0, 0]))}`;
+    const { writeVarint } = await import('./varint');
+    const fragment = `s1.${frameToText(Uint8Array.from([0, ...writeVarint(CM_MAX_BYTES + 1), 0, 0]))}`;
     const result = decodeShareFragment(fragment);
-    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
     if (!result.ok) expect(result.error.message).toMatch(/more than 128 KB/);
   });
 

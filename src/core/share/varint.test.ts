@@ -81,14 +81,18 @@ describe('varint', () => {
 
   it('refuses a value over the bound, with the value when it fits the bound byte count', () => {
     fc.assert(
-      fc.property(safeNat.filter((n) => n > 0), fc.nat(), (n, seed) => {
-        const max = seed % n; // 0 .. n-1
-        const result = readVarint(Uint8Array.from(writeVarint(n)), 0, max);
-        expect(result).toMatchObject({ ok: false, code: 'too-large' });
-        if (!result.ok && result.code === 'too-large') {
-          expect(result.value).toBe(varintLength(n) === varintLength(max) ? n : undefined);
-        }
-      }),
+      fc.property(
+        safeNat.filter((n) => n > 0),
+        fc.nat(),
+        (n, seed) => {
+          const max = seed % n; // 0 .. n-1
+          const result = readVarint(Uint8Array.from(writeVarint(n)), 0, max);
+          expect(result).toMatchObject({ ok: false, code: 'too-large' });
+          if (!result.ok && result.code === 'too-large') {
+            expect(result.value).toBe(varintLength(n) === varintLength(max) ? n : undefined);
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
     // The iteration-count case: 5,000,000 in 4 bytes under a 4-byte bound is read whole.
@@ -104,14 +108,19 @@ describe('varint', () => {
 
   it('never throws on arbitrary bytes, and whatever it accepts is the one shortest spelling of its value', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 12 }), fc.nat({ max: 12 }), fc.oneof(fc.nat({ max: 1000 }), fc.maxSafeNat()), (bytes, offset, max) => {
-        const result = readVarint(bytes, offset, max);
-        if (result.ok) {
-          expect(result.value).toBeLessThanOrEqual(max);
-          expect([...bytes.subarray(offset, result.next)]).toEqual(writeVarint(result.value));
-        } else expect(['truncated', 'overlong', 'too-large']).toContain(result.code);
-        expect(typeof result.ok === 'boolean' && (result.ok || result.message.length > 0)).toBe(true);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 12 }),
+        fc.nat({ max: 12 }),
+        fc.oneof(fc.nat({ max: 1000 }), fc.maxSafeNat()),
+        (bytes, offset, max) => {
+          const result = readVarint(bytes, offset, max);
+          if (result.ok) {
+            expect(result.value).toBeLessThanOrEqual(max);
+            expect([...bytes.subarray(offset, result.next)]).toEqual(writeVarint(result.value));
+          } else expect(['truncated', 'overlong', 'too-large']).toContain(result.code);
+          expect(typeof result.ok === 'boolean' && (result.ok || result.message.length > 0)).toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

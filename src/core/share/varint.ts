@@ -15,7 +15,8 @@
 
 export type VarintError =
   | { ok: false; code: 'truncated'; message: string }
-  | { ok: false; code: 'overlong'; message: string }
+  /** `next`: the offset after the padded varint, for a reader that judges it after other checks. */
+  | { ok: false; code: 'overlong'; message: string; next: number }
   /** `value` is set when the varint was read whole (it fit the bound's byte count but not the bound). */
   | { ok: false; code: 'too-large'; message: string; value?: number };
 
@@ -65,7 +66,12 @@ export function readVarint(bytes: Uint8Array, offset: number, max: number): Vari
     value += (b & 0x7f) * scale;
     if (b < 0x80) {
       if (b === 0 && k > 0) {
-        return { ok: false, code: 'overlong', message: `the number at byte ${offset} is padded with zero bytes` };
+        return {
+          ok: false,
+          code: 'overlong',
+          next: offset + k + 1,
+          message: `the number at byte ${offset} is padded with zero bytes`,
+        };
       }
       if (value > max) {
         return { ok: false, code: 'too-large', value, message: `the number at byte ${offset} is ${value}, more than ${max}` };
