@@ -11,8 +11,9 @@ import { decryptShareFragment } from './protect';
  * Golden links: one committed link for every body variant the format has (context-mixed and
  * deflated bodies, edit and view mode, a view link naming a view, passphrase-protected bodies).
  * Links users already shared must keep opening, to exactly the design they were made from, in
- * every later build. Made once with this build's encoders; never regenerate them: if one of these
- * fails, the change broke links in the wild (make it `s2.` instead, and keep s1 readable).
+ * every later build. Made once, with the encoders of commit 1736a67 (December 2026, before the
+ * codec's one varint); never regenerate them: if one of these fails, the change broke links in the
+ * wild (make it `s2.` instead, and keep s1 readable). The `p1.` links' passphrase is PASSPHRASE.
  */
 /** A small shop with every kind of node and link, every optional block, a flow, rules, views, unicode and an unknown key. */
 const SHOP = {
