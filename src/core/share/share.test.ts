@@ -67,7 +67,14 @@ const unknownKey = fc
   .oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('x', '~', '~a', 'G', 'a', 'zz'))
   .filter((k) => !ALL_KNOWN.has(k) && k !== '__proto__');
 // JSON has no -0 (JSON.stringify writes 0): a design read from a file or a link never holds one.
-const jsonData = (maxDepth: number) => fc.jsonValue({ maxDepth }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+// Nor a `__proto__` key at any depth: the read limits refuse it (format/limits.ts), though
+// validateDesign alone accepts it inside an unknown key's value, so such a design never reaches a link.
+const jsonData = (maxDepth: number) =>
+  fc
+    .jsonValue({ maxDepth })
+    .map((v) => JSON.stringify(v))
+    .filter((text) => !text.includes('"__proto__"'))
+    .map((text) => JSON.parse(text) as unknown);
 const unknownKeys = fc.dictionary(unknownKey, jsonData(2), { maxKeys: 2 });
 const posInt = fc.integer({ min: 1, max: 100_000 });
 const num = fc.double({ min: 0, max: 1e6, noNaN: true });
