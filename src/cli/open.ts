@@ -1,12 +1,26 @@
 import process from 'node:process';
 import { formatIssue } from '../core/format/read';
 import { designToYaml } from '../core/format/write';
-import { decodeShareFragment } from '../core/share/codec';
+import { decodeShareFragment, type ShareErrorCode } from '../core/share/codec';
 import { decryptShareFragment } from '../core/share/protect';
 import type { CliIo } from './io';
 import { parseFlags } from './io';
 
 const USAGE = 'usage: signalbox open LINK [--passphrase P]   (LINK: a whole link, its #fragment, or - for standard input)';
+
+/** What to try next, by why the link opened nothing (the codec's message says what is wrong). */
+function hintFor(code: ShareErrorCode, passphraseFrom: 'flag' | 'env' | null): string {
+  switch (code) {
+    case 'needs-passphrase':
+      return ' (pass --passphrase P or set SIGNALBOX_PASSPHRASE)';
+    case 'wrong-passphrase':
+      return passphraseFrom === 'env' ? ' (the passphrase tried was SIGNALBOX_PASSPHRASE)' : '';
+    case 'truncated':
+      return ' (a long link is safer on standard input: signalbox open - < link.txt)';
+    default:
+      return '';
+  }
+}
 
 /** `signalbox open LINK`: prints the design a share link holds, as YAML. */
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -19,10 +33,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // Long links are easier to pipe than to quote.
   if (link === '-') link = await io.readText('-');
   const passphrase = typeof flags.passphrase === 'string' ? flags.passphrase : process.env.SIGNALBOX_PASSPHRASE;
+  const passphraseFrom = typeof flags.passphrase === 'string' ? 'flag' : passphrase ? 'env' : null;
   const result = passphrase ? await decryptShareFragment(link, passphrase) : decodeShareFragment(link);
   if (!result.ok) {
-    const hint = result.error.code === 'needs-passphrase' ? ' (pass --passphrase P or set SIGNALBOX_PASSPHRASE)' : '';
-    io.stderr(`signalbox open: ${result.error.message}${hint}\n`);
+    io.stderr(`signalbox open: ${result.error.message}${hintFor(result.error.code, passphraseFrom)}\n`);
     return 2;
   }
   for (const warning of result.warnings) io.stderr(`${formatIssue(warning, '<link>')}\n`);

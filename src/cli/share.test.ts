@@ -51,6 +51,15 @@ describe('signalbox share / open', () => {
     expect(opened.code).toBe(2);
     expect(opened.stdout).toBe('');
     expect(opened.stderr).toMatch(/incomplete: it was probably cut off/);
+    expect(opened.stderr).toContain('(a long link is safer on standard input: signalbox open - < link.txt)');
+  });
+
+  it('open accepts a view link that names a view (as share --named-view prints it)', async () => {
+    const link = (await signalbox(['share', example, '--view'])).stdout.trim();
+    const opened = await signalbox(['open', `${link}&view=around%20order`]);
+    expect(opened.stderr).toBe('');
+    expect(opened.code).toBe(0);
+    expect(deepEqual(readDesign(opened.stdout).design, exampleDesign())).toBe(true);
   });
 
   it('a changed character exits 2 as damaged', async () => {
@@ -66,11 +75,12 @@ describe('signalbox share / open', () => {
     expect(link).toMatch(/#p1\./);
 
     // Each open derives a key (310,000 PBKDF2 rounds) after a tsx start-up: run them side by side.
-    const [withFlag, withEnv, without, wrong] = await Promise.all([
+    const [withFlag, withEnv, without, wrong, wrongEnv] = await Promise.all([
       signalbox(['open', link, '--passphrase', 'correct horse']),
       signalbox(['open', link], { SIGNALBOX_PASSPHRASE: 'correct horse' }),
       signalbox(['open', link], { SIGNALBOX_PASSPHRASE: '' }),
       signalbox(['open', link, '--passphrase', 'battery staple']),
+      signalbox(['open', link], { SIGNALBOX_PASSPHRASE: 'battery staple' }),
     ]);
     expect(withFlag.code).toBe(0);
     expect(deepEqual(readDesign(withFlag.stdout).design, exampleDesign())).toBe(true);
@@ -79,6 +89,10 @@ describe('signalbox share / open', () => {
     expect(without.stderr).toMatch(/protected by a passphrase/);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/passphrase is wrong/);
+    expect(wrong.stderr).not.toContain('SIGNALBOX_PASSPHRASE');
+    // A passphrase nobody typed (left in the environment) is named, so the user knows which one failed.
+    expect(wrongEnv.code).toBe(2);
+    expect(wrongEnv.stderr).toMatch(/passphrase is wrong.*\(the passphrase tried was SIGNALBOX_PASSPHRASE\)/);
   });
 
   it('an unreadable file exits 2', async () => {

@@ -64,6 +64,7 @@ export {
   isShareFragment,
   SHARE_PREFIX,
   PROTECTED_SHARE_PREFIX,
+  SHARE_ERROR_CODES,
 } from './share/codec';
 export type { ShareMode, ShareError, ShareErrorCode, ShareDecodeResult, ShareEncodeOptions } from './share/codec';
 export { encryptShareFragment, decryptShareFragment } from './share/protect';

@@ -3,7 +3,7 @@ import { readDesign } from '../format/read';
 import { designToYaml, writeDesignJson, writeDesignYaml } from '../format/write';
 import { deepEqual } from '../model/equal';
 import type { Design } from '../model/types';
-import { decodeShareFragment, encodeShareFragment } from '../share/codec';
+import { decodeShareFragment, encodeShareFragment, SHARE_ERROR_CODES } from '../share/codec';
 import { quantiseDesign } from '../share/compact';
 import { blastRadius } from '../simulate/blastRadius';
 import { simulate } from '../simulate/simulate';
@@ -88,7 +88,9 @@ export function fuzzLink(link: string): FuzzFailure[] {
   const failures: FuzzFailure[] = [];
   timed('open a mutated link', failures, () => {
     const result = decodeShareFragment(link);
-    return result.ok || typeof result.error.message === 'string' ? undefined : 'no message';
+    if (result.ok) return undefined;
+    if (!SHARE_ERROR_CODES.includes(result.error.code)) return `an unknown error code ${JSON.stringify(result.error.code)}`;
+    return typeof result.error.message === 'string' && result.error.message !== '' ? undefined : 'no message';
   });
   return failures;
 }

@@ -30,6 +30,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A document whose `signalbox:` is a format version newer than this build reads (it is refused, not half-read). */
+export function isNewerFormat(raw: unknown): boolean {
+  const version = isRecord(raw) ? raw.signalbox : undefined;
+  return typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION;
+}
+
 /**
  * Check a parsed document against format.md: schema, version, references, duplicate ids.
  * Unknown keys are kept and reported as warnings.
@@ -46,12 +52,11 @@ export function validateDesign(raw: unknown): ValidationResult {
     add('error', [], 'expected a design document (a map with signalbox, name, nodes, links)');
     return { issues, paths };
   }
-  const version = raw.signalbox;
-  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
+  if (isNewerFormat(raw)) {
     add(
       'error',
       ['signalbox'],
-      `format version ${version} is newer than this Signalbox reads (${FORMAT_VERSION}); update Signalbox to open it`,
+      `format version ${String(raw.signalbox)} is newer than this Signalbox reads (${FORMAT_VERSION}); update Signalbox to open it`,
     );
     return { issues, paths };
   }

@@ -1,18 +1,45 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { Design, Issue } from '../model/types';
 import { FORMAT_VERSION } from '../model/types';
-import { validateDesign } from '../model/validate';
+import { isNewerFormat, validateDesign } from '../model/validate';
 import { checkNestingInText, checkValueLimits } from '../format/limits';
 import { packDesign, unpackDesign } from './compact';
 import { cmDecode, cmEncode, Predictor } from './cm';
 import { S1_DICTIONARY } from './dictionary';
 import { frameToText, textToFrame } from './frame';
+import { readVarint, writeVarint } from './varint';
+import { splitViewName } from '../views/viewLink';
 
 /** Open a design for editing, or read-only (a link for a review or a wiki page). */
 export type ShareMode = 'edit' | 'view';
 
-export type ShareErrorCode =
-  'empty' | 'unknown-format' | 'too-new' | 'corrupt' | 'truncated' | 'invalid-design' | 'needs-passphrase' | 'wrong-passphrase';
+/**
+ * Why a link opened nothing; callers decide on the code, never on the message's words.
+ * - `empty`: nothing after the `#`. `unknown-format`: not a Signalbox link (or a prefix that never
+ *   existed). `too-new`: a newer link format, body option or design format version.
+ * - `truncated`: fewer characters than the link's header asks for (cut off when pasted).
+ * - `checksum`: the frame's checks fail (a changed, inserted or foreign character, a damaged header).
+ * - `too-large`: intact, but claims more than any design (unpacked size, key derivation rounds).
+ * - `corrupt`: intact, but not what Signalbox writes (the body does not unpack).
+ * - `invalid-design`: it unpacks, but to a design validation refuses.
+ * - `needs-passphrase`, `wrong-passphrase`: a `p1.` link without, or with the wrong, passphrase.
+ * - `unsupported`: this runtime cannot open it (no Web Crypto for a `p1.` link).
+ */
+export const SHARE_ERROR_CODES = [
+  'empty',
+  'unknown-format',
+  'too-new',
+  'truncated',
+  'checksum',
+  'too-large',
+  'corrupt',
+  'invalid-design',
+  'needs-passphrase',
+  'wrong-passphrase',
+  'unsupported',
+] as const;
+
+export type ShareErrorCode = (typeof SHARE_ERROR_CODES)[number];
 
 export interface ShareError {
   code: ShareErrorCode;
@@ -60,28 +87,21 @@ function primedModel(capacity: number): Predictor {
   return primed.clone(capacity);
 }
 
-function writeVarint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
-}
-
 const PREFIX_PATTERN = /^([a-z])(\d+)\./;
 
-function fail(code: ShareErrorCode, message: string): { ok: false; error: ShareError } {
+export function fail(code: ShareErrorCode, message: string): { ok: false; error: ShareError } {
   return { ok: false, error: { code, message } };
 }
 
-/** The part after `#` of a whole link, a `#fragment` or a bare fragment; whitespace a mail client wrapped in is dropped. */
+/**
+ * The share fragment of a whole link, a `#fragment` or a bare fragment: whitespace a mail client
+ * wrapped in is dropped, and so is a view link's `&view=NAME` (core/views/viewLink.ts), which is
+ * for the app to open the view and no part of the design.
+ */
 export function extractFragment(fragmentOrUrl: string): string {
   const hash = fragmentOrUrl.indexOf('#');
   const fragment = hash >= 0 ? fragmentOrUrl.slice(hash + 1) : /^[a-z]+:\/\//i.test(fragmentOrUrl.trim()) ? '' : fragmentOrUrl;
-  return fragment.replace(/\s+/g, '');
+  return splitViewName(fragment.replace(/\s+/g, '')).fragment;
 }
 
 /** True when a location hash looks like a share link of any version (a newer one gets a clear refusal, not silence). */
@@ -158,19 +178,12 @@ function inflateCapped(data: Uint8Array): Uint8Array | undefined {
   return out;
 }
 
-/** The compact design's bytes of a body after its flags byte; undefined past the caps. */
+/** The compact design's bytes of a body after its flags byte; 'too-big' past the caps, undefined when they do not unpack. */
 function unpackBody(flags: number, data: Uint8Array): Uint8Array | undefined | 'too-big' {
   if (flags & FLAG_DEFLATE) return inflateCapped(data) ?? 'too-big';
-  let length = 0;
-  let i = 0;
-  for (let shift = 1; ; shift *= 128) {
-    const b = data[i++];
-    if (b === undefined || i > 4) return undefined;
-    length += (b & 0x7f) * shift;
-    if (b < 0x80) break;
-  }
-  if (length > CM_MAX_BYTES) return 'too-big';
-  return cmDecode(data.subarray(i), length, primedModel(length));
+  const length = readVarint(data, 0, CM_MAX_BYTES);
+  if (!length.ok) return length.code === 'too-large' ? 'too-big' : undefined;
+  return cmDecode(data.subarray(length.next), length.value, primedModel(length.value));
 }
 
 /** The design held by an s1 body (a plain link's, or a protected link's once decrypted). */
@@ -185,7 +198,7 @@ export function decodeShareBody(body: Uint8Array): ShareDecodeResult {
     const inflated = unpackBody(flags, body.subarray(1));
     if (inflated === 'too-big') {
       const cap = flags & FLAG_DEFLATE ? `${MAX_INFLATED_BYTES / 2 ** 20} MB` : `${CM_MAX_BYTES / 1024} KB`;
-      return fail('corrupt', `This link is damaged: its design unpacks to more than ${cap}, far beyond any real design.`);
+      return fail('too-large', `This link is damaged: its design unpacks to more than ${cap}, far beyond any real design.`);
     }
     if (!inflated) return fail('corrupt', 'This link is damaged: its design cannot be unpacked.');
     const json = strFromU8(inflated);
@@ -208,16 +221,15 @@ export function decodeShareBody(body: Uint8Array): ShareDecodeResult {
     const more = limited.length > 3 ? ` (and ${limited.length - 3} more)` : '';
     return fail('invalid-design', `This link holds a design Signalbox cannot open: ${listed}${more}.`);
   }
+  if (isNewerFormat(raw)) {
+    const version = (raw as { signalbox?: unknown }).signalbox;
+    return fail(
+      'too-new',
+      `This link holds a design in format version ${String(version)}, newer than this Signalbox reads (${FORMAT_VERSION}); update Signalbox to open it.`,
+    );
+  }
   const { design, issues } = validateDesign(raw);
   if (!design) {
-    const newer = issues.find((i) => i.path === 'signalbox' && /newer/.test(i.message));
-    if (newer) {
-      const version = (raw as { signalbox?: unknown }).signalbox;
-      return fail(
-        'too-new',
-        `This link holds a design in format version ${String(version)}, newer than this Signalbox reads (${FORMAT_VERSION}); update Signalbox to open it.`,
-      );
-    }
     const errors = issues.filter((i) => i.severity === 'error');
     const listed = errors
       .slice(0, 3)
@@ -264,10 +276,13 @@ export function frameError(payload: string): { ok: false; error: ShareError } | 
     const counts = frame.need !== undefined ? ` (it has ${frame.have} of the ${frame.need} characters after the prefix)` : '';
     return fail('truncated', `This link is incomplete: it was probably cut off when pasted${counts}. Copy the whole link again.`);
   }
-  return fail(
-    'corrupt',
-    `This link is damaged: ${frame.reason}. It was changed after it was made; copy it again from its source.`,
-  );
+  if (frame.code === 'checksum') {
+    return fail(
+      'checksum',
+      `This link is damaged: ${frame.reason}. It was changed after it was made; copy it again from its source.`,
+    );
+  }
+  return fail(frame.code, `This link is damaged: ${frame.reason}; it was not made by Signalbox.`);
 }
 
 /**

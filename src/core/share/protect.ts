@@ -1,7 +1,16 @@
 import type { Design } from '../model/types';
 import type { ShareDecodeResult, ShareEncodeOptions } from './codec';
-import { checkPrefix, decodeShareBody, encodeShareBody, extractFragment, frameError, PROTECTED_SHARE_PREFIX } from './codec';
+import {
+  checkPrefix,
+  decodeShareBody,
+  encodeShareBody,
+  extractFragment,
+  fail,
+  frameError,
+  PROTECTED_SHARE_PREFIX,
+} from './codec';
 import { frameToText } from './frame';
+import { readVarint, writeVarint } from './varint';
 
 /**
  * Passphrase-protected links (`p1.`): the s1 body (flags + compressed design) sealed with AES-GCM
@@ -25,6 +34,9 @@ export const MAX_PBKDF2_ITERATIONS = 1_000_000;
 const MAX_ITERATIONS = MAX_PBKDF2_ITERATIONS;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** The iteration count is read in at most 4 bytes (as every release has), so a count over the cap can be named. */
+const MAX_ITERATIONS_FIELD = 2 ** 28 - 1;
 
 export interface ProtectOptions extends ShareEncodeOptions {
   /** Defaults to DEFAULT_PBKDF2_ITERATIONS; at least 100,000. */
@@ -78,17 +90,6 @@ async function deriveKey(crypto: CryptoLike, passphrase: string, salt: Uint8Arra
   ]);
 }
 
-function writeVarint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
-}
-
 /**
  * A `p1.` fragment: this design, readable only with the passphrase. Rejects (the one async API that
  * may) when the passphrase is empty or Web Crypto is missing, since no link can be made then.
@@ -121,10 +122,6 @@ export async function encryptShareFragment(design: Design, passphrase: string, o
  * passphrase is not needed). Never rejects: every failure is a ShareError.
  */
 export async function decryptShareFragment(fragmentOrUrl: string, passphrase: string): Promise<ShareDecodeResult> {
-  const failure = (code: 'corrupt' | 'wrong-passphrase' | 'needs-passphrase', message: string): ShareDecodeResult => ({
-    ok: false,
-    error: { code, message },
-  });
   try {
     const prefix = checkPrefix(extractFragment(fragmentOrUrl));
     if (!prefix.ok) return prefix;
@@ -132,28 +129,24 @@ export async function decryptShareFragment(fragmentOrUrl: string, passphrase: st
     if (!framed.ok) return framed;
     if (prefix.kind === 's') return decodeShareBody(framed.body);
     if (passphrase === '')
-      return failure('needs-passphrase', 'This link is protected by a passphrase: enter the passphrase to open the design.');
+      return fail('needs-passphrase', 'This link is protected by a passphrase: enter the passphrase to open the design.');
 
     const body = framed.body;
-    let iterations = 0;
-    let i = 0;
-    for (let shift = 1; i < 4; shift *= 128) {
-      const b = body[i++];
-      if (b === undefined) break;
-      iterations += (b & 0x7f) * shift;
-      if (b < 0x80) break;
-    }
-    if (iterations > MAX_ITERATIONS && body.length >= i + SALT_BYTES + IV_BYTES + 16) {
-      return failure(
-        'corrupt',
-        `This link asks for ${iterations.toLocaleString('en-US')} key derivation rounds, more than the ${MAX_ITERATIONS.toLocaleString('en-US')} Signalbox accepts (each passphrase try would take seconds); it was not made by Signalbox.`,
+    const read = readVarint(body, 0, MAX_ITERATIONS_FIELD);
+    const i = read.ok ? read.next : 0;
+    const whole = read.ok && body.length >= i + SALT_BYTES + IV_BYTES + TAG_BYTES;
+    if (whole && read.value > MAX_ITERATIONS) {
+      return fail(
+        'too-large',
+        `This link asks for ${read.value.toLocaleString('en-US')} key derivation rounds, more than the ${MAX_ITERATIONS.toLocaleString('en-US')} Signalbox accepts (each passphrase try would take seconds); it was not made by Signalbox.`,
       );
     }
-    if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || body.length < i + SALT_BYTES + IV_BYTES + 16) {
-      return failure('corrupt', 'This link is damaged: its protection header is not one Signalbox writes.');
+    if (!whole || read.value < MIN_ITERATIONS) {
+      return fail('corrupt', 'This link is damaged: its protection header is not one Signalbox writes.');
     }
+    const iterations = read.value;
     const crypto = getCrypto();
-    if (!crypto) return failure('corrupt', 'This runtime has no Web Crypto (crypto.subtle), so it cannot open protected links.');
+    if (!crypto) return fail('unsupported', 'This runtime has no Web Crypto (crypto.subtle), so it cannot open protected links.');
     const salt = body.slice(i, i + SALT_BYTES);
     const iv = body.slice(i + SALT_BYTES, i + SALT_BYTES + IV_BYTES);
     const key = await deriveKey(crypto, passphrase, salt, iterations);
@@ -162,10 +155,10 @@ export async function decryptShareFragment(fragmentOrUrl: string, passphrase: st
       plain = new Uint8Array(await crypto.subtle!.decrypt({ name: 'AES-GCM', iv }, key, body.slice(i + SALT_BYTES + IV_BYTES)));
     } catch {
       // The checksum held, so the bytes are intact: only the key can be wrong.
-      return failure('wrong-passphrase', 'The passphrase is wrong: this link does not open with it. Check it and try again.');
+      return fail('wrong-passphrase', 'The passphrase is wrong: this link does not open with it. Check it and try again.');
     }
     return decodeShareBody(plain);
   } catch (error) {
-    return failure('corrupt', `This link could not be opened: ${error instanceof Error ? error.message : String(error)}.`);
+    return fail('corrupt', `This link could not be opened: ${error instanceof Error ? error.message : String(error)}.`);
   }
 }

@@ -67,7 +67,14 @@ const unknownKey = fc
   .oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('x', '~', '~a', 'G', 'a', 'zz'))
   .filter((k) => !ALL_KNOWN.has(k) && k !== '__proto__');
 // JSON has no -0 (JSON.stringify writes 0): a design read from a file or a link never holds one.
-const jsonData = (maxDepth: number) => fc.jsonValue({ maxDepth }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+// Nor a `__proto__` key at any depth: the read limits refuse it (format/limits.ts), though
+// validateDesign alone accepts it inside an unknown key's value, so such a design never reaches a link.
+const jsonData = (maxDepth: number) =>
+  fc
+    .jsonValue({ maxDepth })
+    .map((v) => JSON.stringify(v))
+    .filter((text) => !text.includes('"__proto__"'))
+    .map((text) => JSON.parse(text) as unknown);
 const unknownKeys = fc.dictionary(unknownKey, jsonData(2), { maxKeys: 2 });
 const posInt = fc.integer({ min: 1, max: 100_000 });
 const num = fc.double({ min: 0, max: 1e6, noNaN: true });
@@ -326,14 +333,14 @@ describe('damaged links', () => {
     return result!;
   };
 
-  it('a changed character is refused as corrupt', () => {
+  it('a changed character is refused: the checksum says it was changed', () => {
     fc.assert(
       fc.property(linkArb, fc.nat(), fc.integer({ min: 1, max: 63 }), (link, at, delta) => {
         const i = 3 + (at % (link.length - 3));
         const changed = ALPHABET[(ALPHABET.indexOf(link[i]!) + delta) % 64]!;
         const result = decodeSafely(link.slice(0, i) + changed + link.slice(i + 1));
         expect(result.ok).toBe(false);
-        if (!result.ok && i >= HEADER_CHARS) expect(result.error.code).toBe('corrupt');
+        if (!result.ok && i >= HEADER_CHARS) expect(result.error.code).toBe('checksum');
       }),
       { numRuns: 400 },
     );
@@ -351,13 +358,13 @@ describe('damaged links', () => {
     );
   });
 
-  it('an inserted character is refused as corrupt', () => {
+  it('an inserted character is refused: the checksum says it was changed', () => {
     fc.assert(
       fc.property(linkArb, fc.nat(), fc.constantFrom(...ALPHABET), (link, at, ch) => {
         const i = 3 + (at % (link.length - 2));
         const result = decodeSafely(link.slice(0, i) + ch + link.slice(i));
         expect(result.ok).toBe(false);
-        if (!result.ok && i >= HEADER_CHARS) expect(result.error.code).toBe('corrupt');
+        if (!result.ok && i >= HEADER_CHARS) expect(result.error.code).toBe('checksum');
       }),
       { numRuns: 300 },
     );
@@ -424,7 +431,7 @@ describe('damaged links', () => {
 });
 
 describe('decompression bombs', () => {
-  it('a link that unpacks past the cap is refused as corrupt without unpacking it all', async () => {
+  it('a link that unpacks past the cap is refused as too large without unpacking it all', async () => {
     const { frameToText } = await import('./frame');
     const { deflateSync } = await import('fflate');
     const { MAX_INFLATED_BYTES } = await import('./codec');
@@ -433,17 +440,17 @@ describe('decompression bombs', () => {
     const fragment = `s1.${frameToText(Uint8Array.from([2, ...deflated]))}`;
     expect(fragment.length).toBeLessThan(200_000);
     const result = decodeShareFragment(fragment);
-    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
     if (!result.ok) expect(result.error.message).toMatch(/more than 32 MB/);
   });
 
   it('a context-mixed body claiming more than its cap is refused before any decoding', async () => {
     const { frameToText } = await import('./frame');
     const { CM_MAX_BYTES } = await import('./codec');
-    const n = CM_MAX_BYTES + 1;
-    const fragment = `s1.${frameToText(Uint8Array.from([0, (n & 0x7f) | 0x80, ((n >> 7) & 0x7f) | 0x80, n >> 14, 0, 0]))}`;
+    const { writeVarint } = await import('./varint');
+    const fragment = `s1.${frameToText(Uint8Array.from([0, ...writeVarint(CM_MAX_BYTES + 1), 0, 0]))}`;
     const result = decodeShareFragment(fragment);
-    expect(result).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
     if (!result.ok) expect(result.error.message).toMatch(/more than 128 KB/);
   });
 
