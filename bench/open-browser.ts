@@ -71,11 +71,17 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Open file', exact: true }).click();
       const picked = await chooser;
       const started = Date.now();
-      const notice = page.getByText('Opened big.signalbox.yaml').waitFor({ timeout: 900_000 }).then(() => Date.now() - started);
+      const notice = page
+        .getByText('Opened big.signalbox.yaml')
+        .waitFor({ timeout: 900_000 })
+        .then(() => Date.now() - started);
       const drawn = page
         // A node of the opened design (not the template's) on the canvas.
         .waitForFunction(
-          () => [...document.querySelectorAll('.react-flow__node')].some((n) => /^(svc|client)\d+$/.test(n.getAttribute('data-id') ?? '')),
+          () =>
+            [...document.querySelectorAll('.react-flow__node')].some((n) =>
+              /^(svc|client)\d+$/.test(n.getAttribute('data-id') ?? ''),
+            ),
           undefined,
           { timeout: 900_000, polling: 'raf' },
         )
@@ -93,7 +99,10 @@ async function main(): Promise<void> {
       );
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
-        rows.push('  main thread, self time over the last run:', ...summarise(profile));
+        rows.push(
+          '  main thread, self time over the last run:',
+          ...summarise(profile as unknown as Parameters<typeof summarise>[0]),
+        );
       }
       await page.close();
     }
