@@ -105,7 +105,7 @@ console.log(
 );
 console.log(row('js-yaml load (the yardstick)', jsYaml));
 console.log(row('yaml parseDocument + toJS (before)', yamlDocument));
-console.log(row('readDesign (js-yaml + zod, no Document)', ours));
+console.log(row('readDesign (js-yaml + validation, no Document)', ours));
 console.log(row('readDesign + lintDesign', ours + lint));
 console.log(row('signalbox lint FILE (a process, start to exit)', cli));
 console.log(`processes, ${PROCESS_ROUNDS} interleaved rounds (median; per-round ratio to js-yaml's process in brackets):`);
