@@ -71,9 +71,13 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: 'Open file', exact: true }).click();
       const picked = await chooser;
       const started = Date.now();
+      // The design is in the store when the title field shows its name (the "Opened" notice can be
+      // replaced at once by another, such as storage being full).
       const notice = page
-        .getByText('Opened big.signalbox.yaml')
-        .waitFor({ timeout: 900_000 })
+        .waitForFunction((name) => [...document.querySelectorAll('input')].some((i) => i.value === name), design.name, {
+          timeout: 900_000,
+          polling: 100,
+        })
         .then(() => Date.now() - started);
       const drawn = page
         // A node of the opened design (not the template's) on the canvas.
