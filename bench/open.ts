@@ -2,10 +2,13 @@
  * Opening a 5 MB design: js-yaml's parse alone, the `yaml` library's Document, our read
  * (readDesign: js-yaml + zod, the Document left unbuilt), and `signalbox lint` on the file as a
  * process, side by side. The target (issue 16): lint in at most 1.5x js-yaml's parse.
- * Run: npx tsx bench/open.ts [megabytes]
+ * The processes are timed in interleaved rounds, by wall clock and by CPU time (user + system,
+ * from /usr/bin/time when it is there): on a shared machine CPU time is the steadier figure.
+ * `--baseline BUNDLE` adds another build of the CLI (say, main's) to the same rounds, for A/B.
+ * Run: npx tsx bench/open.ts [megabytes] [--baseline path/to/signalbox.mjs]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +19,23 @@ import { readDesign } from '../src/core/format/read';
 import { lintDesign } from '../src/core/rules/engine';
 
 const RUNS = 5;
-const megabytes = Number(process.argv[2] ?? 5);
+const PROCESS_ROUNDS = 5;
+const baselineAt = process.argv.indexOf('--baseline');
+const baseline = baselineAt >= 0 ? process.argv[baselineAt + 1] : undefined;
+const megabytes = Number(process.argv.slice(2).find((a, i, all) => /^\d/.test(a) && all[i - 1] !== '--baseline') ?? 5);
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
+/** One process: wall ms, and CPU ms (user + system) when /usr/bin/time can tell. */
+function runProcess(args: string[]): { wall: number; cpu?: number } {
+  const start = performance.now();
+  const run = hasTime
+    ? spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = performance.now() - start;
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr ?? '');
+  return m ? { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000 } : { wall };
+}
 
 function median(work: () => unknown, runs = RUNS): number {
   const times: number[] = [];
@@ -50,11 +69,33 @@ writeFileSync(file, yaml);
 const bin = join(import.meta.dirname, '..', 'bin', 'signalbox.mjs');
 spawnSync(process.execPath, [bin, '--version']); // builds the bundle if it is stale, outside the timing
 const bundle = join(import.meta.dirname, '..', 'packages', 'cli', 'dist', 'signalbox.mjs');
-const cli = median(() => spawnSync(process.execPath, [bundle, 'lint', file, '--fail-on', 'never'], { encoding: 'utf8' }), 3);
 // The fair yardstick for a process: js-yaml in a fresh Node, reading the file, cold JIT and all.
 const jsYamlModule = join(import.meta.dirname, '..', 'node_modules', 'js-yaml', 'dist', 'js-yaml.mjs');
 const loadScript = `import { load } from ${JSON.stringify(jsYamlModule)}; import { readFileSync } from 'node:fs'; load(readFileSync(${JSON.stringify(file)}, 'utf8'));`;
-const jsYamlProcess = median(() => spawnSync(process.execPath, ['--input-type=module', '-e', loadScript]), 3);
+const contenders: [string, string[]][] = [
+  ['js-yaml', ['--input-type=module', '-e', loadScript]],
+  ['signalbox', [bundle, 'lint', file, '--fail-on', 'never']],
+  ...(baseline ? [['baseline', [baseline, 'lint', file, '--fail-on', 'never']] as [string, string[]]] : []),
+];
+// Interleaved: each round runs every contender once, so a burst of load hits them alike.
+const rounds = new Map<string, { wall: number; cpu?: number }[]>(contenders.map(([name]) => [name, []]));
+for (let round = 0; round < PROCESS_ROUNDS; round++)
+  for (const [name, args] of contenders) rounds.get(name)!.push(runProcess(args));
+const mid = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const wallOf = (name: string) => mid(rounds.get(name)!.map((r) => r.wall));
+const cpuOf = (name: string) => {
+  const cpus = rounds.get(name)!.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+  return cpus.length > 0 ? mid(cpus) : undefined;
+};
+/** Per round ratio against js-yaml in the same round: the range says how steady the figure is. */
+const ratios = (name: string, key: 'wall' | 'cpu') => {
+  const mine = rounds.get(name)!;
+  const yard = rounds.get('js-yaml')!;
+  const r = mine.flatMap((m, i) => (m[key] && yard[i]![key] ? [m[key] / yard[i]![key]] : [])).sort((a, b) => a - b);
+  return r.length > 0 ? `${r[0]!.toFixed(2)}–${r[r.length - 1]!.toFixed(2)}x` : 'n/a';
+};
+const cli = wallOf('signalbox');
+const jsYamlProcess = wallOf('js-yaml');
 rmSync(dir, { recursive: true, force: true });
 
 const row = (what: string, ms: number) =>
@@ -64,10 +105,19 @@ console.log(
 );
 console.log(row('js-yaml load (the yardstick)', jsYaml));
 console.log(row('yaml parseDocument + toJS (before)', yamlDocument));
-console.log(row('readDesign (js-yaml + zod, no Document)', ours));
+console.log(row('readDesign (js-yaml + validation, no Document)', ours));
 console.log(row('readDesign + lintDesign', ours + lint));
 console.log(row('signalbox lint FILE (a process, start to exit)', cli));
+console.log(`processes, ${PROCESS_ROUNDS} interleaved rounds (median; per-round ratio to js-yaml's process in brackets):`);
+for (const [name] of contenders) {
+  const cpu = cpuOf(name);
+  console.log(
+    `  ${(name === 'js-yaml' ? 'js-yaml load, a fresh process' : `${name} lint FILE`).padEnd(30)} wall ${`${Math.round(wallOf(name))} ms`.padStart(8)} [${ratios(name, 'wall')}]` +
+      (cpu === undefined ? '' : `   cpu ${`${Math.round(cpu)} ms`.padStart(8)} [${ratios(name, 'cpu')}]`),
+  );
+}
 console.log(
-  `  ${'the same, against js-yaml in a fresh process'.padEnd(44)} ${`${Math.round(jsYamlProcess)} ms`.padStart(9)}   ` +
-    `signalbox lint = ${(cli / jsYamlProcess).toFixed(2)}x (target <= 1.5x)`,
+  `  signalbox lint = ${(cli / jsYamlProcess).toFixed(2)}x js-yaml's process by wall clock` +
+    (cpuOf('signalbox') && cpuOf('js-yaml') ? `, ${(cpuOf('signalbox')! / cpuOf('js-yaml')!).toFixed(2)}x by CPU time` : '') +
+    ' (target <= 1.5x)',
 );

@@ -186,10 +186,24 @@ export function checkValueLimits(raw: unknown): ValueIssue[] {
     if (found.length > 0) return found;
   }
 
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: raw, path: [] }];
+  // Each entry links to its parent instead of copying its path: a 5 MB design holds a million
+  // values, and the path is only needed for the few that get an issue.
+  interface Entry {
+    value: unknown;
+    key: PathSegment | undefined;
+    parent: Entry | undefined;
+    depth: number;
+  }
+  const pathOf = (entry: Entry, last?: PathSegment): PathSegment[] => {
+    const path: PathSegment[] = last === undefined ? [] : [last];
+    for (let at: Entry | undefined = entry; at?.parent; at = at.parent) path.push(at.key!);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ value: raw, key: undefined, parent: undefined, depth: 0 }];
   let values = 0;
   while (stack.length > 0 && found.length < MAX_ISSUES) {
-    const { value, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { value, key: ownKey, depth } = entry;
     if (++values > READ_LIMITS.maxValues) {
       add([], `refused: the document holds more than ${count(READ_LIMITS.maxValues)} values`);
       break;
@@ -197,31 +211,33 @@ export function checkValueLimits(raw: unknown): ValueIssue[] {
     if (typeof value === 'number') {
       if (!Number.isFinite(value))
         add(
-          path,
+          pathOf(entry),
           `${String(value)} is not a number a design can hold (JSON and share links cannot carry it); write a finite number`,
         );
       continue;
     }
     if (typeof value === 'string') {
-      const key = path[path.length - 1];
-      if (typeof key === 'string' && NAME_KEYS.has(key) && value.length > READ_LIMITS.maxNameLength)
-        add(path, `a ${key} of ${count(value.length)} characters is too long; at most ${count(READ_LIMITS.maxNameLength)}`);
+      if (typeof ownKey === 'string' && value.length > READ_LIMITS.maxNameLength && NAME_KEYS.has(ownKey))
+        add(
+          pathOf(entry),
+          `a ${ownKey} of ${count(value.length)} characters is too long; at most ${count(READ_LIMITS.maxNameLength)}`,
+        );
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (path.length >= READ_LIMITS.maxDepth) {
-      add(path, `refused: nested more than ${READ_LIMITS.maxDepth} levels deep`);
+    if (depth >= READ_LIMITS.maxDepth) {
+      add(pathOf(entry), `refused: nested more than ${READ_LIMITS.maxDepth} levels deep`);
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: entry, depth: depth + 1 });
       continue;
     }
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) {
       const kind = (value as object).constructor?.name ?? 'object';
       add(
-        path,
+        pathOf(entry),
         `a ${kind} value is not part of the format (a YAML tag such as !!binary, !!set or !!omap?); write a plain list or map`,
       );
       continue;
@@ -231,19 +247,19 @@ export function checkValueLimits(raw: unknown): ValueIssue[] {
       const key = keys[i]!;
       if (key === '__proto__') {
         add(
-          [...path, key],
+          pathOf(entry, key),
           'the key "__proto__" is refused: JavaScript reads it as an object\'s prototype, so it could not be kept; rename it',
         );
         continue;
       }
       if (key.length > READ_LIMITS.maxNameLength) {
         add(
-          [...path, `${key.slice(0, 40)}…`],
+          pathOf(entry, `${key.slice(0, 40)}…`),
           `a key of ${count(key.length)} characters is too long; at most ${count(READ_LIMITS.maxNameLength)}`,
         );
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: entry, depth: depth + 1 });
     }
   }
   return found;

@@ -2,6 +2,7 @@ import type { Design, Issue } from './types';
 import { FORMAT_VERSION } from './types';
 import { designSchema, KNOWN_KEYS } from './schema';
 import { getLinkId } from './ids';
+import { fastParseDesign } from './fastParse';
 
 export type PathSegment = string | number;
 
@@ -25,6 +26,11 @@ export interface ValidationResult {
   /** The path of every issue, as segments, parallel to `issues` (for line:column lookup). */
   paths: PathSegment[][];
 }
+
+/** KNOWN_KEYS as sets, for one lookup per key. */
+const KNOWN = Object.fromEntries(
+  Object.entries(KNOWN_KEYS).map(([what, keys]) => [what, new Set<string>(keys)]),
+) as unknown as Record<keyof typeof KNOWN_KEYS, ReadonlySet<string>>;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -67,7 +73,9 @@ export function validateDesign(raw: unknown): ValidationResult {
     add('error', ['nodes', '__proto__'], 'node id "__proto__" is reserved; choose another id');
     return { issues, paths };
   }
-  const parsed = designSchema.safeParse(raw);
+  // zod only when the fast check cannot vouch for the design: zod words the issues.
+  const fast = fastParseDesign(raw);
+  const parsed = fast ? ({ success: true, data: fast } as const) : designSchema.safeParse(raw);
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
       const path = zi.path.filter((s): s is PathSegment => typeof s !== 'symbol');
@@ -96,32 +104,34 @@ export function validateDesign(raw: unknown): ValidationResult {
     }),
   );
 
-  // Unknown keys: kept, reported.
-  const warnUnknown = (obj: unknown, known: readonly string[], path: PathSegment[]) => {
+  // Unknown keys: kept, reported. The path is built only for a key that is reported: a 5 MB
+  // design has a hundred thousand maps to look through and next to nothing to report.
+  const warnUnknown = (obj: unknown, known: ReadonlySet<string>, path: () => PathSegment[]) => {
     if (!isRecord(obj)) return;
-    for (const key of Object.keys(obj)) {
-      if (!known.includes(key)) add('warning', [...path, key], 'unknown key (kept as is)');
+    for (const key in obj) {
+      if (!known.has(key) && Object.prototype.hasOwnProperty.call(obj, key))
+        add('warning', [...path(), key], 'unknown key (kept as is)');
     }
   };
-  warnUnknown(raw, KNOWN_KEYS.design, []);
-  warnUnknown(design.defaults, KNOWN_KEYS.defaults, ['defaults']);
-  warnUnknown(design.defaults?.retry, KNOWN_KEYS.retry, ['defaults', 'retry']);
-  for (const [id, node] of Object.entries(design.nodes)) warnUnknown(node, KNOWN_KEYS.node, ['nodes', id]);
+  warnUnknown(raw, KNOWN.design, () => []);
+  warnUnknown(design.defaults, KNOWN.defaults, () => ['defaults']);
+  warnUnknown(design.defaults?.retry, KNOWN.retry, () => ['defaults', 'retry']);
+  for (const id in design.nodes) warnUnknown(design.nodes[id], KNOWN.node, () => ['nodes', id]);
   design.links.forEach((link, i) => {
-    warnUnknown(link, KNOWN_KEYS.link, ['links', i]);
-    warnUnknown(link.retry, KNOWN_KEYS.retry, ['links', i, 'retry']);
-    warnUnknown(link.breaker, KNOWN_KEYS.breaker, ['links', i, 'breaker']);
-    warnUnknown(link.bulkhead, KNOWN_KEYS.bulkhead, ['links', i, 'bulkhead']);
-    warnUnknown(link.message, KNOWN_KEYS.message, ['links', i, 'message']);
+    warnUnknown(link, KNOWN.link, () => ['links', i]);
+    warnUnknown(link.retry, KNOWN.retry, () => ['links', i, 'retry']);
+    warnUnknown(link.breaker, KNOWN.breaker, () => ['links', i, 'breaker']);
+    warnUnknown(link.bulkhead, KNOWN.bulkhead, () => ['links', i, 'bulkhead']);
+    warnUnknown(link.message, KNOWN.message, () => ['links', i, 'message']);
   });
   design.flows?.forEach((flow, f) => {
-    warnUnknown(flow, KNOWN_KEYS.flow, ['flows', f]);
-    flow.steps.forEach((step, s) => warnUnknown(step, KNOWN_KEYS.step, ['flows', f, 'steps', s]));
+    warnUnknown(flow, KNOWN.flow, () => ['flows', f]);
+    flow.steps.forEach((step, s) => warnUnknown(step, KNOWN.step, () => ['flows', f, 'steps', s]));
   });
 
   for (const [name, view] of Object.entries(design.views ?? {})) {
-    warnUnknown(view, KNOWN_KEYS.view, ['views', name]);
-    warnUnknown(view.focus, KNOWN_KEYS.viewFocus, ['views', name, 'focus']);
+    warnUnknown(view, KNOWN.view, () => ['views', name]);
+    warnUnknown(view.focus, KNOWN.viewFocus, () => ['views', name, 'focus']);
     // A stale view must not stop a design from opening: it focuses on nothing, and says so.
     if (view.focus && !Object.prototype.hasOwnProperty.call(design.nodes, view.focus.node)) {
       add('warning', ['views', name, 'focus', 'node'], `unknown node "${view.focus.node}" (the view shows nothing)`);

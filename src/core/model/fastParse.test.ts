@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../fixtures';
+import { generateLargeDesign } from '../fixtures/generate';
+import { designArbitrary } from '../fuzz/arbitraries';
+import { TEMPLATES } from '../templates';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fastParseDesign } from './fastParse';
+import { designSchema } from './schema';
+
+/** zod's answer and the fast one agree exactly: same values, same key order, or the fast path steps aside. */
+function expectAgreement(raw: unknown): 'fast' | 'zod' {
+  const zod = designSchema.safeParse(raw);
+  const fast = fastParseDesign(raw);
+  if (!zod.success) {
+    expect(fast).toBeUndefined();
+    return 'zod';
+  }
+  if (fast === undefined) return 'zod';
+  expect(fast).toStrictEqual(zod.data);
+  // toStrictEqual ignores key order; the writer and the exports do not.
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+  return 'fast';
+}
+
+const EXAMPLE = readFileSync(join(import.meta.dirname, '../format/fixtures/format-example.signalbox.yaml'), 'utf8');
+
+describe('fastParseDesign', () => {
+  it('takes the fast path on every template, fixture, the format example and a generated design, with zod’s output', () => {
+    const texts = [...TEMPLATES.map((t) => t.yaml), ...FIXTURES.map((f) => f.yaml), EXAMPLE];
+    for (const text of texts) expect(expectAgreement(load(text))).toBe('fast');
+    const generated = JSON.parse(JSON.stringify(generateLargeDesign({ services: 200 }))) as unknown;
+    expect(expectAgreement(generated)).toBe('fast');
+  });
+
+  it('puts known keys in the schema’s order and unknown keys after them, as zod does', () => {
+    const raw = { zz: 1, nodes: { a: { foo: 2, name: 'A', kind: 'service' } }, name: 'x', signalbox: 1 };
+    expect(expectAgreement(raw)).toBe('fast');
+    expect(Object.keys(fastParseDesign(raw)!)).toEqual(['signalbox', 'name', 'nodes', 'links', 'zz']);
+  });
+
+  it('agrees with zod on valid designs (always fast) and on each of them broken at one place', () => {
+    const odd = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(undefined, NaN, Infinity, -1, 0, 0.5, 2 ** 53, '', 'x', 'service', 'sync', [], {}, [1], [1, 2], [1, 2, 3]),
+      fc.constant(JSON.parse('{"__proto__": {"x": 1}}') as unknown),
+      fc.constant(Object.create(null) as unknown),
+      fc.constant(new Date(0)),
+    );
+    fc.assert(
+      fc.property(designArbitrary, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), odd, (design, steps, value) => {
+        const raw = JSON.parse(JSON.stringify(design)) as Record<string, unknown>;
+        expect(expectAgreement(raw)).toBe('fast');
+        // Walk down by the steps and replace (or add, under a new key) what is there.
+        let parent: Record<string | number, unknown> = raw;
+        for (const step of steps) {
+          const keys = Object.keys(parent);
+          const key = keys[step % (keys.length + 1)];
+          const child = key === undefined ? undefined : parent[key];
+          if (key === undefined || typeof child !== 'object' || child === null || step % 5 === 0) {
+            const target = key ?? ['extra', 'name', 'kind', 'at', 'links', 'nodes', 'retry', '__proto__'][step % 8]!;
+            // defineProperty: an own `__proto__` key, as JSON.parse and js-yaml make it.
+            Object.defineProperty(parent, Array.isArray(parent) && key === undefined ? parent.length : target, {
+              value,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+            break;
+          }
+          parent = child as Record<string, unknown>;
+        }
+        expectAgreement(raw);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
