@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getYamlContext } from './context';
-import { getElementSpans } from './elementLines';
 import { placeNewNodes, NODE_BOX } from './placeNodes';
 import { diffText } from './textDiff';
 import { getKeyDoc, getKeysFor, getReferenceFor, getValuesFor } from './schemaHelp';
-import { readDesign } from '../format/read';
 import { KNOWN_KEYS } from '../model/schema';
 import type { Design } from '../model/types';
-
-const EXAMPLE = readFileSync(fileURLToPath(new URL('../format/fixtures/format-example.signalbox.yaml', import.meta.url)), 'utf8');
 
 /** The context at the `|` in `text`. */
 const at = (text: string) => {
@@ -67,18 +61,6 @@ describe('schema help', () => {
     for (const object of ['design', 'node', 'link', 'retry', 'breaker', 'bulkhead', 'message', 'flow', 'step'] as const) {
       for (const key of KNOWN_KEYS[object]) expect(getKeyDoc(object, key), `${object}.${key}`).toBeTruthy();
     }
-  });
-});
-
-describe('getElementSpans', () => {
-  it('finds node keys and link items in the format.md example', () => {
-    const { doc } = readDesign(EXAMPLE);
-    const spans = getElementSpans(EXAMPLE, doc!);
-    expect(spans.nodes.get('order')).toMatchObject({ line: 8, column: 3 });
-    expect(spans.nodes.get('web')).toMatchObject({ line: 6, column: 3, endColumn: 6 });
-    expect(spans.links.get('web->gateway')).toMatchObject({ line: 22, column: 5 });
-    expect(spans.links.get('gateway->order')).toMatchObject({ line: 23, column: 5, endLine: 23 });
-    expect(spans.links.get('bus->payment:order.created')).toMatchObject({ line: 44 });
   });
 });
 
