@@ -10,7 +10,8 @@ import { registerPendingEdits } from '../../state/pendingEdits';
 import { writeDesignYaml, writeDesignYamlOver } from '../../core/format/write';
 import { deepEqual } from '../../core/model/equal';
 import type { Design, Issue } from '../../core/model/types';
-import { placeNewNodes } from '../../core/yamlmap/placeNodes';
+import { placeUnplacedNodes } from '../../core/layout/layout';
+import { moveNodes } from '../../core/model/edit';
 import { diffText } from '../../core/yamlmap/textDiff';
 import { createPathLocator, type PathLocator } from '../../core/format/locatePath';
 
@@ -107,7 +108,7 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       showMarkers();
       if (!commit) return;
       const store = designStore.getState();
-      const placed = placeNewNodes(result.design, store.design);
+      const placed = moveNodes(result.design, placeUnplacedNodes(result.design, store.design));
       if (deepEqual(placed, store.design)) {
         synced = { text, doc: result.doc, design: store.design };
         return;
