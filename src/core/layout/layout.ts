@@ -136,6 +136,22 @@ function nearestFreeSpot(taken: TakenSpots, at: readonly [number, number]): Poin
   return start;
 }
 
+/**
+ * The first free spot going down from `start`, then in further columns to the right: for a node
+ * nobody pointed at, so it stays on the side it was meant for (right of its caller, in the
+ * reading order of the design) rather than the nearest spot, which may be behind it.
+ */
+function freeSpotDownThenRight(taken: TakenSpots, at: readonly [number, number]): Point {
+  const start: Point = [Math.round(at[0]), Math.round(at[1])];
+  for (let column = 0; column < MAX_RINGS; column++) {
+    for (let row = 0; row < MAX_RINGS; row++) {
+      const candidate: Point = [start[0] + column * STEP_X, start[1] + row * STEP_Y];
+      if (!taken.touches(candidate)) return candidate;
+    }
+  }
+  return start;
+}
+
 function placedSpots(design: Design): Point[] {
   const points: Point[] = [];
   for (const node of Object.values(design.nodes)) if (node.at) points.push(node.at);
@@ -154,8 +170,8 @@ export function findFreeSpot(design: Design, at: readonly [number, number]): [nu
  * Positions for the nodes that have no `at` (typed in the code view, pasted bare, added by an
  * action that had no spot): the one they had in `previous` when there is one; else right of a
  * placed node that calls them, or left of one they call (round after round, so a chain of new
- * nodes follows its placed end); else near the middle of what is placed. Each goes to the nearest
- * free spot there, never on another card. Good for a handful of nodes; a whole file without
+ * nodes follows its placed end); else near the middle of what is placed. Each goes to the first
+ * free spot from there going down, then right, never on another card. Good for a handful of nodes; a whole file without
  * positions goes through ELK instead.
  */
 export function placeUnplacedNodes(design: Design, previous?: Design): Record<string, [number, number]> {
@@ -196,15 +212,15 @@ export function placeUnplacedNodes(design: Design, previous?: Design): Record<st
       const callee = caller ? undefined : design.links.find((l) => l.from === id && l.to !== id && placedAt.has(l.to));
       if (caller) {
         const [x, y] = placedAt.get(caller.from)!;
-        place(id, nearestFreeSpot(taken, [x + NODE_WIDTH + LINK_SPAN, y]));
+        place(id, freeSpotDownThenRight(taken, [x + NODE_WIDTH + LINK_SPAN, y]));
       } else if (callee) {
         const [x, y] = placedAt.get(callee.to)!;
-        place(id, nearestFreeSpot(taken, [x - NODE_WIDTH - LINK_SPAN, y]));
+        place(id, freeSpotDownThenRight(taken, [x - NODE_WIDTH - LINK_SPAN, y]));
       } else next.push(id);
     }
     if (next.length === pending.length) {
       // No placed neighbour for any of them: near the middle, each clear of the others.
-      for (const id of next) place(id, nearestFreeSpot(taken, middle));
+      for (const id of next) place(id, freeSpotDownThenRight(taken, middle));
       break;
     }
     pending = next;
