@@ -16,6 +16,7 @@ const NODE_BENCHES = [
   'bench/import.ts',
   'bench/diff.ts',
   'bench/scale.ts',
+  'bench/placement.ts',
   'bench/fuzz.ts',
 ];
 const BROWSER_BENCHES = ['bench/bundle.ts', 'bench/canvas.ts', 'bench/lint-browser.ts', 'bench/import-browser.ts'];

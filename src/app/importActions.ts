@@ -4,7 +4,7 @@
  * first, so undo there leaves the blank design rather than nothing.
  */
 import { mergeInto } from '../core/import/merge';
-import { NODE_HEIGHT } from '../core/layout/layout';
+import { getFreeRowTop } from '../core/layout/layout';
 import { createEmptyDesign, moveNodes } from '../core/model/edit';
 import type { Design } from '../core/model/types';
 import { computeLayout } from '../features/canvas/autoLayout';
@@ -45,8 +45,7 @@ export async function acceptImport(editor: Signalbox, imported: Design, mode: Im
       return;
     }
     // Only the new nodes are laid out, below what is there: the design's own positions stay.
-    const placed = Object.values(current.nodes).filter((n) => n.at);
-    const bottom = placed.length ? Math.max(...placed.map((n) => n.at![1])) + NODE_HEIGHT + 120 : 0;
+    const bottom = getFreeRowTop(current);
     const fresh = new Set(addedNodes);
     const laidOut = fresh.size ? await layOut(merged, fresh, bottom) : merged;
     designStore.getState().replaceDesign(laidOut);

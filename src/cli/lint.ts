@@ -1,9 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import type { Design, Finding, Issue, Severity } from '../core/model/types';
+import type { Document } from 'yaml';
+import type { Design, Finding, Issue, PathSegment, Severity } from '../core/model/types';
 import { SEVERITIES } from '../core/model/types';
 import { getLinkId } from '../core/model/ids';
 import { formatIssue } from '../core/format/read';
-import { createPositionFinder } from '../core/yamlmap/elementLines';
+import { createPathLocator } from '../core/format/locatePath';
 import { scanElementLines } from '../core/yamlmap/scanLines';
 import { checkRuleSettings, lintDesign, summarizeFindings, type FindingSummary } from '../core/rules/engine';
 import { RULES } from '../core/rules/catalog';
@@ -21,35 +21,20 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 
 /** Finds the 1-based line of a path (`['nodes', 'order']`, `['links', 3]`) in the YAML source. */
 interface SourceLines {
-  lineOf: (path: readonly (string | number)[]) => number | undefined;
+  lineOf: (path: readonly PathSegment[]) => number | undefined;
 }
 
 function createSourceLines(text: string, design: Design, getDoc: () => Document | undefined): SourceLines {
   // Nodes and links by a line scan when the file has the usual block shape; the yaml Document
-  // (slow to build on a big file) only for anything else.
+  // (slow to build on a big file) only for anything else, through the core's one locatePath.
   const scanned = scanElementLines(text, design);
-  let positionOf: ReturnType<typeof createPositionFinder> | undefined;
+  const locate = createPathLocator(text, getDoc);
   return {
     lineOf(path) {
       if (scanned && path.length === 2 && path[0] === 'nodes' && typeof path[1] === 'string') return scanned.node(path[1]);
       if (scanned && path.length === 2 && path[0] === 'links' && typeof path[1] === 'number') return scanned.link(path[1]);
-      const doc = getDoc();
-      if (!doc) return undefined;
-      positionOf ??= createPositionFinder(text);
-      let node: unknown = doc.contents;
-      let offset: number | undefined;
-      for (const seg of path) {
-        if (isMap(node)) {
-          const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) === seg);
-          if (!pair) return undefined;
-          offset = (pair.key as YamlNode | null)?.range?.[0];
-          node = pair.value;
-        } else if (isSeq(node) && typeof seg === 'number') {
-          node = node.items[seg];
-          offset = (node as YamlNode | undefined)?.range?.[0];
-        } else return undefined;
-      }
-      return offset === undefined ? undefined : positionOf(offset).line;
+      const where = locate(path);
+      return where?.exact ? where.line : undefined;
     },
   };
 }
@@ -192,10 +177,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const lines = createSourceLines(loaded.text, loaded.design, () => loaded.doc);
 
   for (const issue of checkRuleSettings(loaded.design)) {
-    const rest = issue.path.replace(/^rules\./, '');
-    const dot = rest.lastIndexOf('.');
-    const line =
-      lines.lineOf(['rules', rest]) ?? (dot > 0 ? lines.lineOf(['rules', rest.slice(0, dot), rest.slice(dot + 1)]) : undefined);
+    const line = issue.segments ? lines.lineOf(issue.segments) : undefined;
     const located: Issue = line !== undefined ? { ...issue, line, column: 1 } : issue;
     io.stderr(`${formatIssue(located, fileName)}\n`);
   }

@@ -1,8 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Design, Issue } from '../model/types';
 import { validateDesign, type PathSegment } from '../model/validate';
 import { readCleanYaml } from './fastRead';
 import { checkDocumentLimits, checkNestingInText, checkTextLimits, checkValueLimits, type LimitIssue } from './limits';
+import { createPathLocator } from './locatePath';
 
 export type FileFormat = 'yaml' | 'json';
 
@@ -21,26 +22,6 @@ export function detectFormat(text: string, fileName?: string): FileFormat {
   if (fileName?.toLowerCase().endsWith('.json')) return 'json';
   if (fileName && /\.ya?ml$/i.test(fileName)) return 'yaml';
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
-}
-
-/** Where a path points in the source: the key of the last segment if it exists, else its parent. */
-function locate(doc: Document, path: PathSegment[]): [number, number] | undefined {
-  let node: unknown = doc.contents;
-  let best: [number, number] | undefined = (node as YamlNode | null)?.range ? [(node as YamlNode).range![0], 0] : undefined;
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) === seg);
-      if (!pair) break;
-      const key = pair.key as YamlNode | null;
-      if (key?.range) best = [key.range[0], 0];
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = node.items[seg];
-      const r = (node as YamlNode | undefined)?.range;
-      if (r) best = [r[0], 0];
-    } else break;
-  }
-  return best;
 }
 
 /** How much of the text the binary check reads: a picture or an archive shows itself at once. */
@@ -89,7 +70,9 @@ export function readDesign(text: string, fileName?: string): ReadResult {
     }
     const limited = raw === undefined ? [] : checkValueLimits(raw);
     // A refused big document is not parsed again for positions: that is the time the limit saves.
-    if (limited.length > 0 && text.length > POSITIONS_MAX_TEXT) return { issues: limited.map((l) => l.issue), format };
+    if (limited.length > 0 && text.length > POSITIONS_MAX_TEXT) {
+      return { issues: limited.map(({ issue, path }) => ({ ...issue, segments: path })), format };
+    }
     if (raw !== undefined && limited.length === 0) {
       const fast = validateDesign(raw);
       if (fast.issues.length === 0) return { design: fast.design, issues: [], format };
@@ -147,19 +130,17 @@ function readWithPositions(text: string, format: FileFormat): ReadResult {
         : `could not read the document: ${error instanceof Error ? error.message : String(error)}`;
     return { issues: [{ severity: 'error', path: '', message, line: 1, column: 1 }], format };
   }
+  // Every issue carries its path as segments, and sits at the key the path ends on (or at the
+  // deepest part of the path the text has: a missing key is reported at its map).
+  const locate = createPathLocator(text, doc);
+  const placed = (issue: Issue, segments: PathSegment[]): Issue => {
+    const where = locate(segments);
+    return where ? { ...issue, segments, line: where.line, column: where.column } : { ...issue, segments };
+  };
   const limited = checkValueLimits(raw);
-  if (limited.length > 0) {
-    const issues = limited.map(({ issue, path }) => {
-      const pos = locate(doc, path);
-      return pos ? { ...issue, ...at(pos[0]) } : issue;
-    });
-    return { issues, format };
-  }
+  if (limited.length > 0) return { issues: limited.map(({ issue, path }) => placed(issue, path)), format };
   const result = validateDesign(raw);
-  const issues = result.issues.map((issue, i) => {
-    const pos = locate(doc, result.paths[i] ?? []);
-    return pos ? { ...issue, ...at(pos[0]) } : issue;
-  });
+  const issues = result.issues.map((issue, i) => placed(issue, result.paths[i] ?? []));
   issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return { design: result.design, issues, doc, format };
 }

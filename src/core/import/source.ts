@@ -2,7 +2,8 @@
  * Reading an input file: size and binary checks, multi-document YAML (JSON is YAML) with line
  * numbers kept, and recognising which of the formats each document is.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { createPathLocator, createPositionFinder } from '../format/locatePath';
 import type { ImportError, ImportFile, ImportSource } from './types';
 import { MAX_IMPORT_BYTES } from './types';
 
@@ -32,25 +33,6 @@ export function recogniseDocument(data: unknown): ImportSource | undefined {
 
 const EXPECTED =
   'expected a docker-compose file (services:), a Kubernetes manifest (apiVersion: and kind:), an AsyncAPI document (asyncapi:) or an OpenAPI document (openapi:)';
-
-function lineFinder(doc: { contents: unknown }, counter: LineCounter): (path: Path) => number | undefined {
-  return (path) => {
-    let node: unknown = doc.contents;
-    let offset = (node as YamlNode | null)?.range?.[0];
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
-        if (!pair) break;
-        offset = (pair.key as YamlNode | null)?.range?.[0] ?? offset;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg];
-        offset = (node as YamlNode | undefined)?.range?.[0] ?? offset;
-      } else break;
-    }
-    return offset === undefined ? undefined : counter.linePos(offset).line;
-  };
-}
 
 /** Parse one file into its documents; errors name the file and line, never throw. */
 export function readImportFile(file: ImportFile, from?: ImportSource): { docs: SourceDoc[]; errors: ImportError[] } {
@@ -87,10 +69,13 @@ export function readImportFile(file: ImportFile, from?: ImportSource): { docs: S
   }
   if (errors.length > 0) return { docs: [], errors: errors.slice(0, 5) };
   const docs: SourceDoc[] = [];
+  const position = createPositionFinder(text);
   for (const doc of all) {
     const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (data === null || data === undefined) continue;
-    const lineOf = lineFinder(doc, counter);
+    // A path's line, or its deepest part the document has (the core's one locatePath).
+    const locate = createPathLocator(text, doc, position);
+    const lineOf = (path: Path) => locate(path)?.line;
     const recognised = recogniseDocument(data);
     if (from && recognised !== from) {
       errors.push({

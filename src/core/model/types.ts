@@ -204,11 +204,19 @@ export interface DesignView extends UnknownKeys {
   focus?: { node: string; hops: number; direction?: 'both' | 'upstream' | 'downstream' } & UnknownKeys;
 }
 
+/** One step of a path into a design: a map key or a list index (`['links', 3, 'timeoutMs']`). */
+export type PathSegment = string | number;
+
 /** A problem found reading a design: `links[3].timeoutMs: expected a positive integer`. */
 export interface Issue {
   severity: 'error' | 'warning';
   /** `links[3].timeoutMs`; empty for the whole document. */
   path: string;
+  /**
+   * The same path as segments (`['links', 3, 'timeoutMs']`), when the issue names one: what
+   * `locatePath` takes, so no reader has to parse `path` back.
+   */
+  segments?: PathSegment[];
   message: string;
   /** 1-based, YAML only. */
   line?: number;

@@ -1,10 +1,10 @@
-import type { Design, Issue } from './types';
+import type { Design, Issue, PathSegment } from './types';
 import { FORMAT_VERSION } from './types';
 import { designSchema, KNOWN_KEYS } from './schema';
 import { getLinkId } from './ids';
 import { fastParseDesign } from './fastParse';
 
-export type PathSegment = string | number;
+export type { PathSegment };
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 

@@ -155,19 +155,36 @@ describe('checkRuleSettings', () => {
       'hub-service': 'off',
     });
     expect(checkRuleSettings(design)).toEqual([
-      { severity: 'warning', path: 'rules.missing-dql', message: 'unknown rule "missing-dql" (ignored)' },
+      {
+        severity: 'warning',
+        path: 'rules.missing-dql',
+        segments: ['rules', 'missing-dql'],
+        message: 'unknown rule "missing-dql" (ignored)',
+      },
       {
         severity: 'warning',
         path: 'rules.sync-chain-depth.max',
+        segments: ['rules', 'sync-chain-depth', 'max'],
         message: 'expected a positive integer (ignored; the default applies)',
       },
-      { severity: 'warning', path: 'rules.missing-timeout.max', message: 'missing-timeout takes no threshold (ignored)' },
+      {
+        severity: 'warning',
+        path: 'rules.missing-timeout.max',
+        segments: ['rules', 'missing-timeout', 'max'],
+        message: 'missing-timeout takes no threshold (ignored)',
+      },
       {
         severity: 'warning',
         path: 'rules.missing-bulkhead.min',
+        segments: ['rules', 'missing-bulkhead', 'min'],
         message: 'expected a positive integer (ignored; the default applies)',
       },
-      { severity: 'warning', path: 'rules.missing-bulkhead.limit', message: 'unknown setting "limit" (ignored)' },
+      {
+        severity: 'warning',
+        path: 'rules.missing-bulkhead.limit',
+        segments: ['rules', 'missing-bulkhead', 'limit'],
+        message: 'unknown setting "limit" (ignored)',
+      },
     ]);
   });
 

@@ -88,7 +88,7 @@ export function checkRuleSettings(design: Design): Issue[] {
     const path = `rules.${id}`;
     const rule = getRule(id);
     if (!rule) {
-      issues.push({ severity: 'warning', path, message: `unknown rule "${id}" (ignored)` });
+      issues.push({ severity: 'warning', path, segments: ['rules', id], message: `unknown rule "${id}" (ignored)` });
       continue;
     }
     if (typeof setting !== 'object' || setting === null) continue;
@@ -100,19 +100,26 @@ export function checkRuleSettings(design: Design): Issue[] {
         issues.push({
           severity: 'warning',
           path: `${path}.${key}`,
+          segments: ['rules', id, key],
           message: `${id} takes ${takes.length > 0 ? `only ${takes.join(', ')}` : 'no threshold'} (ignored)`,
         });
       } else if (!isThreshold(value)) {
         issues.push({
           severity: 'warning',
           path: `${path}.${key}`,
+          segments: ['rules', id, key],
           message: 'expected a positive integer (ignored; the default applies)',
         });
       }
     }
     for (const key of Object.keys(setting)) {
       if (!(KNOWN_KEYS.ruleThresholds as readonly string[]).includes(key)) {
-        issues.push({ severity: 'warning', path: `${path}.${key}`, message: `unknown setting "${key}" (ignored)` });
+        issues.push({
+          severity: 'warning',
+          path: `${path}.${key}`,
+          segments: ['rules', id, key],
+          message: `unknown setting "${key}" (ignored)`,
+        });
       }
     }
   }

@@ -1,28 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures';
 import { generateLargeDesignYaml } from '../fixtures/generate';
 import { readDesign } from '../format/read';
 import { writeDesignYaml } from '../format/write';
-import { getLinkId } from '../model/ids';
 import type { Design } from '../model/types';
 import { TEMPLATES } from '../templates';
-import { getElementSpans } from './elementLines';
+import { createPathLocator } from '../format/locatePath';
 import { scanElementLines } from './scanLines';
 
 const EXAMPLE = readFileSync(join(__dirname, '..', 'format', 'fixtures', 'format-example.signalbox.yaml'), 'utf8');
 
-/** The scan's lines against the Document's, for every node and link. */
+/** The scan's lines against the Document's (the core's locatePath), for every node and link. */
 function expectSameLines(text: string): void {
   const design = readDesign(text).design!;
   const scanned = scanElementLines(text, design);
   expect(scanned).toBeDefined();
-  const spans = getElementSpans(text, parseDocument(text));
-  for (const id of Object.keys(design.nodes)) expect([id, scanned!.node(id)]).toEqual([id, spans.nodes.get(id)?.line]);
-  design.links.forEach((link, i) => expect([i, scanned!.link(i)]).toEqual([i, spans.links.get(getLinkId(link))?.line]));
+  const locate = createPathLocator(text);
+  for (const id of Object.keys(design.nodes)) expect([id, scanned!.node(id)]).toEqual([id, locate(['nodes', id])?.line]);
+  design.links.forEach((_, i) => expect([i, scanned!.link(i)]).toEqual([i, locate(['links', i])?.line]));
 }
 
 describe('scanElementLines', () => {
@@ -69,9 +67,9 @@ describe('scanElementLines', () => {
         if (!read) return; // an id the format refuses
         const scanned = scanElementLines(text, read);
         if (scanned === undefined) return; // gave up: the Document answers instead
-        const spans = getElementSpans(text, parseDocument(text));
-        for (const nid of Object.keys(read.nodes)) expect(scanned.node(nid)).toBe(spans.nodes.get(nid)?.line);
-        read.links.forEach((link, i) => expect(scanned.link(i)).toBe(spans.links.get(getLinkId(link))?.line));
+        const locate = createPathLocator(text);
+        for (const nid of Object.keys(read.nodes)) expect(scanned.node(nid)).toBe(locate(['nodes', nid])?.line);
+        read.links.forEach((_, i) => expect(scanned.link(i)).toBe(locate(['links', i])?.line));
       }),
       { numRuns: 300 },
     );

@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getYamlContext } from './context';
-import { getElementSpans } from './elementLines';
-import { placeNewNodes, NODE_BOX } from './placeNodes';
 import { diffText } from './textDiff';
 import { getKeyDoc, getKeysFor, getReferenceFor, getValuesFor } from './schemaHelp';
-import { readDesign } from '../format/read';
 import { KNOWN_KEYS } from '../model/schema';
-import type { Design } from '../model/types';
-
-const EXAMPLE = readFileSync(fileURLToPath(new URL('../format/fixtures/format-example.signalbox.yaml', import.meta.url)), 'utf8');
 
 /** The context at the `|` in `text`. */
 const at = (text: string) => {
@@ -67,70 +59,6 @@ describe('schema help', () => {
     for (const object of ['design', 'node', 'link', 'retry', 'breaker', 'bulkhead', 'message', 'flow', 'step'] as const) {
       for (const key of KNOWN_KEYS[object]) expect(getKeyDoc(object, key), `${object}.${key}`).toBeTruthy();
     }
-  });
-});
-
-describe('getElementSpans', () => {
-  it('finds node keys and link items in the format.md example', () => {
-    const { doc } = readDesign(EXAMPLE);
-    const spans = getElementSpans(EXAMPLE, doc!);
-    expect(spans.nodes.get('order')).toMatchObject({ line: 8, column: 3 });
-    expect(spans.nodes.get('web')).toMatchObject({ line: 6, column: 3, endColumn: 6 });
-    expect(spans.links.get('web->gateway')).toMatchObject({ line: 22, column: 5 });
-    expect(spans.links.get('gateway->order')).toMatchObject({ line: 23, column: 5, endLine: 23 });
-    expect(spans.links.get('bus->payment:order.created')).toMatchObject({ line: 44 });
-  });
-});
-
-describe('placeNewNodes', () => {
-  const base: Design = {
-    signalbox: 1,
-    name: 'x',
-    nodes: { a: { kind: 'service', name: 'A', at: [100, 100] }, b: { kind: 'service', name: 'B', at: [360, 100] } },
-    links: [],
-  };
-
-  it('returns the same design when every node has a position', () => {
-    expect(placeNewNodes(base)).toBe(base);
-  });
-
-  it('places a linked node to the right of its caller, clear of other nodes', () => {
-    const design: Design = {
-      ...base,
-      nodes: { ...base.nodes, c: { kind: 'database', name: 'C' } },
-      links: [{ from: 'a', to: 'c', kind: 'sync' }],
-    };
-    const at = placeNewNodes(design).nodes.c!.at!;
-    expect(at[0]).toBeGreaterThan(100);
-    // b sits exactly where "right of a" is: c goes below it instead.
-    expect(Math.abs(at[0] - 360) >= NODE_BOX.width || Math.abs(at[1] - 100) >= NODE_BOX.height).toBe(true);
-  });
-
-  it('places a caller to the left of the node it calls, and chains of new nodes', () => {
-    const design: Design = {
-      ...base,
-      nodes: { ...base.nodes, c: { kind: 'client', name: 'C' }, d: { kind: 'client', name: 'D' } },
-      links: [
-        { from: 'c', to: 'a', kind: 'sync' },
-        { from: 'd', to: 'c', kind: 'sync' },
-      ],
-    };
-    const placed = placeNewNodes(design);
-    expect(placed.nodes.c!.at![0]).toBeLessThan(100);
-    expect(placed.nodes.d!.at![0]).toBeLessThan(placed.nodes.c!.at![0]);
-  });
-
-  it('puts an unlinked node near the centroid without overlap, and keeps a previous position', () => {
-    const design: Design = { ...base, nodes: { ...base.nodes, e: { kind: 'service', name: 'E' } } };
-    const at = placeNewNodes(design).nodes.e!.at!;
-    for (const other of [
-      [100, 100],
-      [360, 100],
-    ]) {
-      expect(Math.abs(at[0] - other[0]!) >= NODE_BOX.width || Math.abs(at[1] - other[1]!) >= NODE_BOX.height).toBe(true);
-    }
-    const previous: Design = { ...base, nodes: { ...base.nodes, e: { kind: 'service', name: 'E', at: [7, 8] } } };
-    expect(placeNewNodes(design, previous).nodes.e!.at).toEqual([7, 8]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
-import type { Finding, Issue } from '../../core/model/types';
-import type { ElementSpans } from '../../core/yamlmap/elementLines';
+import type { PathLocator } from '../../core/format/locatePath';
+import { getLinkId } from '../../core/model/ids';
+import type { Design, Finding, Issue } from '../../core/model/types';
 
 /** Monaco's MarkerSeverity values, spelt out so this file needs no runtime import of Monaco. */
 const SEVERITY = { info: 2, warning: 4, error: 8 } as const;
@@ -30,13 +31,26 @@ export function getIssueMarkers(issues: readonly Issue[], model: MonacoEditor.IT
   });
 }
 
-/** Findings of the rules engine on the lines of the nodes and links they name. */
-export function getFindingMarkers(findings: readonly Finding[], spans: ElementSpans): MonacoEditor.IMarkerData[] {
+/**
+ * Findings of the rules engine on the nodes and links they name: a node at its key under
+ * `nodes:`, a link on its item's first line under `links:` (both found by the core's locatePath,
+ * as the CLI finds them). `design` is the one read from the text `locate` looks in.
+ */
+export function getFindingMarkers(findings: readonly Finding[], design: Design, locate: PathLocator): MonacoEditor.IMarkerData[] {
+  const linkIndex = new Map<string, number>();
+  design.links.forEach((link, i) => {
+    const id = getLinkId(link);
+    if (!linkIndex.has(id)) linkIndex.set(id, i);
+  });
   const markers: MonacoEditor.IMarkerData[] = [];
   for (const finding of findings) {
-    const places = [...finding.nodes.map((id) => spans.nodes.get(id)), ...finding.links.map((id) => spans.links.get(id))];
-    for (const span of places) {
-      if (!span) continue;
+    const paths = [
+      ...finding.nodes.map((id) => ['nodes', id]),
+      ...finding.links.flatMap((id) => (linkIndex.has(id) ? [['links', linkIndex.get(id)!]] : [])),
+    ];
+    for (const path of paths) {
+      const span = locate(path);
+      if (!span?.exact) continue;
       markers.push({
         severity: SEVERITY[finding.severity],
         message: finding.fix ? `${finding.message}\nFix: ${finding.fix}` : finding.message,

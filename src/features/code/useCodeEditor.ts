@@ -8,9 +8,10 @@ import { readDesign } from '../../core/format/read';
 import { writeDesignYaml, writeDesignYamlOver } from '../../core/format/write';
 import { deepEqual } from '../../core/model/equal';
 import type { Design, Issue } from '../../core/model/types';
-import { placeNewNodes } from '../../core/yamlmap/placeNodes';
+import { placeUnplacedNodes } from '../../core/layout/layout';
+import { moveNodes } from '../../core/model/edit';
 import { diffText } from '../../core/yamlmap/textDiff';
-import { getElementSpans } from '../../core/yamlmap/elementLines';
+import { createPathLocator, type PathLocator } from '../../core/format/locatePath';
 
 /** Typing is read this long after the last key press, not on every key. */
 export const TYPING_DEBOUNCE_MS = 300;
@@ -80,6 +81,8 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
 
     let synced: SyncedText | null = null;
     let lastValid: { text: string; doc: Document } | null = null;
+    // Where the findings go in the last valid text: one locator per text, reused as findings change.
+    let findingPlaces: { design: Design; locate: PathLocator } | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let applyingStore = false;
 
@@ -87,7 +90,7 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       monaco.editor.setModelMarkers(
         model,
         'signalbox-findings',
-        lastValid ? getFindingMarkers(findingsStore.getState().findings, getElementSpans(lastValid.text, lastValid.doc)) : [],
+        findingPlaces ? getFindingMarkers(findingsStore.getState().findings, findingPlaces.design, findingPlaces.locate) : [],
       );
     };
 
@@ -101,11 +104,12 @@ export function useCodeEditor(hostRef: RefObject<HTMLDivElement | null>): CodeEd
       monaco.editor.setModelMarkers(model, 'signalbox', getIssueMarkers(result.issues, model));
       if (!result.design || !result.doc) return;
       lastValid = { text, doc: result.doc };
+      findingPlaces = { design: result.design, locate: createPathLocator(text, result.doc) };
       designStore.getState().setSourceText(text);
       showMarkers();
       if (!commit) return;
       const store = designStore.getState();
-      const placed = placeNewNodes(result.design, store.design);
+      const placed = moveNodes(result.design, placeUnplacedNodes(result.design, store.design));
       if (deepEqual(placed, store.design)) {
         synced = { text, doc: result.doc, design: store.design };
         return;
