@@ -20,7 +20,17 @@ const UI_LIBRARIES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'packages/cli/dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  {
+    ignores: [
+      'dist',
+      'dist-schema-editor',
+      'packages/cli/dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench/out',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

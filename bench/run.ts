@@ -19,7 +19,13 @@ const NODE_BENCHES = [
   'bench/placement.ts',
   'bench/fuzz.ts',
 ];
-const BROWSER_BENCHES = ['bench/bundle.ts', 'bench/canvas.ts', 'bench/lint-browser.ts', 'bench/import-browser.ts'];
+const BROWSER_BENCHES = [
+  'bench/bundle.ts',
+  'bench/canvas.ts',
+  'bench/lint-browser.ts',
+  'bench/import-browser.ts',
+  'bench/whatif-browser.ts',
+];
 
 const withBrowser = process.argv.includes('--browser');
 let failed = 0;
