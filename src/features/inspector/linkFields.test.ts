@@ -80,7 +80,12 @@ const VALUES: Record<TextInput, fc.Arbitrary<unknown>> = {
   text: fc.string(),
   number: fc.oneof(fc.integer({ min: -10, max: 2 ** 40 }), fc.double({ noNaN: true, noDefaultInfinity: true })),
   lines: fc.array(fc.string(), { minLength: 1, maxLength: 4 }),
-  json: fc.dictionary(fc.string(), fc.jsonValue()),
+  // Without `__proto__` keys: zod's record sets the prototype for one instead of keeping it (a
+  // file load drops it the same way), so such a key never round trips.
+  json: fc.dictionary(
+    fc.string().filter((k) => k !== '__proto__'),
+    fc.jsonValue().filter((v) => !JSON.stringify(v).includes('"__proto__"')),
+  ),
   version: fc.oneof(fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string()),
 };
 
