@@ -15,6 +15,7 @@ const NODE_BENCHES = [
   'bench/simulate.ts',
   'bench/import.ts',
   'bench/diff.ts',
+  'bench/textSync.ts',
   'bench/scale.ts',
   'bench/placement.ts',
   'bench/fuzz.ts',
