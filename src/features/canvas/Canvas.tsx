@@ -131,10 +131,10 @@ export function Canvas() {
 
   const edgeCache = useRef(new Map<string, LinkFlowEdge>());
   const allEdges = useMemo(() => {
-    const next = syncFlowEdges(edgeCache.current, links, selectedLinks);
+    const next = syncFlowEdges(edgeCache.current, links, selectedLinks, designNodes);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
     return next;
-  }, [links, selectedLinks]);
+  }, [links, selectedLinks, designNodes]);
 
   const large = nodes.length > CULL_ABOVE;
   const linkAreaKey = useFlowStore(large ? getLinkArea : getNoLinkArea);
