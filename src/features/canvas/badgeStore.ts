@@ -1,13 +1,6 @@
-import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import { findingsStore } from '../../state/overlayStores';
 
-/** Whether finding badges are drawn on the canvas (and so in its PNG/SVG pictures). */
-export const badgeStore = createStore<{ hidden: boolean }>()(() => ({ hidden: false }));
-
-export function useBadgesHidden(): boolean {
-  return useStore(badgeStore, (s) => s.hidden);
-}
+export { badgeStore, useBadgesHidden } from '../../state/badgeVisibility';
 
 /**
  * What a badge means, for its tooltip: the messages of the findings that name the element.
