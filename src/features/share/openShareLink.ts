@@ -12,7 +12,8 @@ import { keepIncomingVersion } from '../../state/versions';
 import { uiStore } from '../../state/overlayStores';
 import { shareLinkStore } from './shareLinkStore';
 import { setView } from '../../state/viewStore';
-import { splitViewName } from '../../core/views/viewLink';
+import { splitViewLinkOptions } from '../../core/views/viewLink';
+import { badgeStore } from '../../state/badgeVisibility';
 import { withExplicitCollapsed, type ViewSpec } from '../../core/views/view';
 
 /** What the app does when no link decides otherwise; injected so this feature does not import app/. */
@@ -60,10 +61,12 @@ export function bootFromLocation(boot: BootSteps): boolean {
     openUsersDesign();
     return false;
   }
-  const { fragment, viewName } = splitViewName(location.hash.slice(1));
+  const { fragment, viewName, badgesHidden } = splitViewLinkOptions(location.hash.slice(1));
   const result = decodeShareFragment(fragment);
   if (result.ok) {
     openSharedDesign(result.design, result.mode, result.warnings);
+    // The sender shared the picture without badges: the reader sees it so (the button shows them).
+    if (badgesHidden) badgeStore.setState({ hidden: true });
     if (result.mode === 'view') openNamedView(result.design, viewName);
     return true;
   }
