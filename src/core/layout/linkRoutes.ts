@@ -224,12 +224,43 @@ function roundedPath(points: readonly Point[]): string {
   return `${d} L${round(last[0])},${round(last[1])}`;
 }
 
+/** Room between routes that share a gap between cards. */
+const TRACK = 10;
+
+/** How long `points` runs on top of routes already drawn (collinear within a few pixels). */
+function sharedLength(points: readonly Point[], taken: readonly (readonly Point[])[]): number {
+  let shared = 0;
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1]!;
+    const [bx, by] = points[i]!;
+    const vertical = Math.abs(ax - bx) < 0.01;
+    for (const other of taken) {
+      for (let j = 1; j < other.length; j++) {
+        const [cx, cy] = other[j - 1]!;
+        const [dx, dy] = other[j]!;
+        if (vertical && Math.abs(cx - dx) < 0.01 && Math.abs(cx - ax) < 4) {
+          shared += Math.max(0, Math.min(Math.max(ay, by), Math.max(cy, dy)) - Math.max(Math.min(ay, by), Math.min(cy, dy)));
+        } else if (!vertical && Math.abs(cy - dy) < 0.01 && Math.abs(cy - ay) < 4) {
+          shared += Math.max(0, Math.min(Math.max(ax, bx), Math.max(cx, dx)) - Math.max(Math.min(ax, bx), Math.min(cx, dx)));
+        }
+      }
+    }
+  }
+  return shared;
+}
+
 /**
  * The cheapest orthogonal route from one end to the other: out of the source's side, along one
  * vertical or horizontal channel (between the ends, or just past a card in the way), into the
  * target's side. Crossing a card costs far more than any length, so a free channel always wins.
  */
-export function getOrthogonalRoute(ends: LinkEnds, lane: number, obstacles: readonly Box[], own: readonly Box[]): LinkRoute {
+export function getOrthogonalRoute(
+  ends: LinkEnds,
+  lane: number,
+  obstacles: readonly Box[],
+  own: readonly Box[],
+  taken: readonly (readonly Point[])[] = [],
+): LinkRoute {
   const offset = lane * 12;
   const [sdx, sdy] = SIDE_DIRECTION[ends.sourceSide];
   const [tdx, tdy] = SIDE_DIRECTION[ends.targetSide];
@@ -249,10 +280,13 @@ export function getOrthogonalRoute(ends: LinkEnds, lane: number, obstacles: read
   const xs = new Set<number>([(s1[0] + e1[0]) / 2 + offset, s1[0], e1[0]]);
   const ys = new Set<number>([(s1[1] + e1[1]) / 2 + offset, s1[1], e1[1]]);
   for (const b of around) {
-    xs.add(b.x - CLEARANCE + offset);
-    xs.add(b.x + b.width + CLEARANCE + offset);
-    ys.add(b.y - CLEARANCE + offset);
-    ys.add(b.y + b.height + CLEARANCE + offset);
+    // A few tracks per gap, so routes through the same gap can run side by side.
+    for (const track of [0, TRACK, 2 * TRACK]) {
+      xs.add(b.x - CLEARANCE - track + offset);
+      xs.add(b.x + b.width + CLEARANCE + track + offset);
+      ys.add(b.y - CLEARANCE - track + offset);
+      ys.add(b.y + b.height + CLEARANCE + track + offset);
+    }
   }
   const candidates: Point[][] = [];
   for (const x of xs) candidates.push(simplify([start, s1, [x, s1[1]], [x, e1[1]], e1, end]));
@@ -262,7 +296,7 @@ export function getOrthogonalRoute(ends: LinkEnds, lane: number, obstacles: read
     // Its own cards count too, past the stubs: a route must not double back through them.
     const inner = points.slice(1, -1);
     const crossed = countBoxesCrossed(points, near) + countBoxesCrossed(inner, own);
-    const cost = crossed * 1e6 + polylineLength(points) + (points.length - 2) * 24;
+    const cost = crossed * 1e6 + polylineLength(points) + (points.length - 2) * 24 + sharedLength(points, taken) * 3;
     if (!best || cost < best.cost) best = { points, cost };
   }
   const points = best!.points;
@@ -341,6 +375,8 @@ export function routeLinks(
   const lanes = getLinkLanes(links);
   const avoid = (options.avoidCards ?? true) && cards.size <= AVOID_CARDS_UP_TO;
   const all = [...cards.values()];
+  // Orthogonal routes drawn so far: the next one keeps off their tracks where it can.
+  const taken: Point[][] = [];
   const routes = links.map((link, i): LinkRoute | null => {
     const source = cards.get(link.from);
     const target = cards.get(link.to);
@@ -350,8 +386,10 @@ export function routeLinks(
     if (!avoid || link.from === link.to) return curve;
     const others = all.filter((b) => b !== source && b !== target);
     if (countBoxesCrossed(curve.points, others) === 0) return curve;
-    const orthogonal = getOrthogonalRoute(ends, lanes[i] ?? 0, others, [source, target]);
-    return countBoxesCrossed(orthogonal.points, others) < countBoxesCrossed(curve.points, others) ? orthogonal : curve;
+    const orthogonal = getOrthogonalRoute(ends, lanes[i] ?? 0, others, [source, target], taken);
+    if (countBoxesCrossed(orthogonal.points, others) >= countBoxesCrossed(curve.points, others)) return curve;
+    taken.push(orthogonal.points);
+    return orthogonal;
   });
   if (avoid && (options.placeLabels ?? true)) placeLabels(routes, options.labelWidths, all);
   return routes;
