@@ -3,6 +3,8 @@ import type { Design } from '../../core/model/types';
 import { designStore } from '../../state/designStore';
 import { findingsStore } from '../../state/overlayStores';
 import { badgeStore, useBadgesHidden } from '../../state/badgeVisibility';
+import { viewStore } from '../../state/viewStore';
+import { designForView, isEmptyView } from '../../core/views/view';
 import { drawCanvasImage, type CanvasImage, type CanvasImageFormat } from './canvasImage';
 import { downloadBlob } from './download';
 
@@ -29,7 +31,10 @@ export function CanvasImageExport({ format, baseName }: CanvasImageExportProps) 
   const badgesHidden = useBadgesHidden();
 
   const draw = useCallback(async (): Promise<CanvasImage | null> => {
-    const design = designStore.getState().design;
+    const whole = designStore.getState().design;
+    // The picture of what the canvas draws: the view (groups folded, filters) when one is on.
+    const spec = viewStore.getState().spec;
+    const design = spec && !isEmptyView(spec) ? designForView(whole, spec, findingsStore.getState()) : whole;
     if (Object.keys(design.nodes).length === 0) {
       setState({ status: 'error', error: 'The canvas is empty: add a node to draw a picture.' });
       return null;
@@ -39,7 +44,7 @@ export function CanvasImageExport({ format, baseName }: CanvasImageExportProps) 
     const hidden = badgeStore.getState().hidden;
     try {
       const image = await drawCanvasImage({ design, badges: hidden ? null : findingsStore.getState() }, format);
-      setState({ status: 'drawn', image, design, badgesHidden: hidden });
+      setState({ status: 'drawn', image, design: whole, badgesHidden: hidden });
       return image;
     } catch (error) {
       setState({ status: 'error', error: error instanceof Error ? error.message : 'The browser could not draw the canvas.' });
@@ -61,10 +66,14 @@ export function CanvasImageExport({ format, baseName }: CanvasImageExportProps) 
     const unsubscribeFindings = findingsStore.subscribe((s, prev) => {
       if (s.worstByNode !== prev.worstByNode || s.worstByLink !== prev.worstByLink) later();
     });
+    const unsubscribeView = viewStore.subscribe((s, prev) => {
+      if (s.spec !== prev.spec) later();
+    });
     return () => {
       clearTimeout(timer);
       unsubscribeDesign();
       unsubscribeFindings();
+      unsubscribeView();
     };
   }, [draw, badgesHidden]);
 
