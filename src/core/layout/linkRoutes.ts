@@ -276,28 +276,51 @@ export function getOrthogonalRoute(
       b.y + b.height + CLEARANCE * 4 >= Math.min(s1[1], e1[1]) &&
       b.y - CLEARANCE * 4 <= Math.max(s1[1], e1[1]),
   );
-  const around = [...near, ...own];
-  const xs = new Set<number>([(s1[0] + e1[0]) / 2 + offset, s1[0], e1[0]]);
-  const ys = new Set<number>([(s1[1] + e1[1]) / 2 + offset, s1[1], e1[1]]);
-  for (const b of around) {
+  const xs = new Set<number>();
+  const ys = new Set<number>();
+  let best: { points: Point[]; cost: number; crossed: number } | null = null;
+  const evaluate = (points: Point[]) => {
+    // Its own cards count too, past the stubs: a route must not double back through them.
+    const crossed = countBoxesCrossed(points, near) + countBoxesCrossed(points.slice(1, -1), own);
+    const cost = crossed * 1e6 + polylineLength(points) + (points.length - 2) * 24 + sharedLength(points, taken) * 3;
+    if (!best || cost < best.cost) best = { points, cost, crossed };
+  };
+  const tryX = (x: number) => {
+    if (xs.has(x)) return;
+    xs.add(x);
+    evaluate(simplify([start, s1, [x, s1[1]], [x, e1[1]], e1, end]));
+  };
+  const tryY = (y: number) => {
+    if (ys.has(y)) return;
+    ys.add(y);
+    evaluate(simplify([start, s1, [s1[0], y], [e1[0], y], e1, end]));
+  };
+  const tryAround = (b: Box) => {
     // A few tracks per gap, so routes through the same gap can run side by side.
     for (const track of [0, TRACK, 2 * TRACK]) {
-      xs.add(b.x - CLEARANCE - track + offset);
-      xs.add(b.x + b.width + CLEARANCE + track + offset);
-      ys.add(b.y - CLEARANCE - track + offset);
-      ys.add(b.y + b.height + CLEARANCE + track + offset);
+      tryX(b.x - CLEARANCE - track + offset);
+      tryX(b.x + b.width + CLEARANCE + track + offset);
+      tryY(b.y - CLEARANCE - track + offset);
+      tryY(b.y + b.height + CLEARANCE + track + offset);
     }
-  }
-  const candidates: Point[][] = [];
-  for (const x of xs) candidates.push(simplify([start, s1, [x, s1[1]], [x, e1[1]], e1, end]));
-  for (const y of ys) candidates.push(simplify([start, s1, [s1[0], y], [e1[0], y], e1, end]));
-  let best: { points: Point[]; cost: number } | null = null;
-  for (const points of candidates) {
-    // Its own cards count too, past the stubs: a route must not double back through them.
-    const inner = points.slice(1, -1);
-    const crossed = countBoxesCrossed(points, near) + countBoxesCrossed(inner, own);
-    const cost = crossed * 1e6 + polylineLength(points) + (points.length - 2) * 24 + sharedLength(points, taken) * 3;
-    if (!best || cost < best.cost) best = { points, cost };
+  };
+  tryX((s1[0] + e1[0]) / 2 + offset);
+  tryY((s1[1] + e1[1]) / 2 + offset);
+  tryX(s1[0]);
+  tryX(e1[0]);
+  tryY(s1[1]);
+  tryY(e1[1]);
+  for (const b of own) tryAround(b);
+  // Channels past the cards the best route so far runs into, a few rounds: far cheaper than
+  // trying a channel past every card near the link.
+  const used = new Set<Box>(own);
+  for (let round = 0; round < 6 && best!.crossed > 0; round++) {
+    const blocking = near.filter((b) => !used.has(b) && countBoxesCrossed(best!.points, [b]) > 0);
+    if (blocking.length === 0) break;
+    for (const b of blocking) {
+      used.add(b);
+      tryAround(b);
+    }
   }
   const points = best!.points;
   return { path: roundedPath(points), label: pointAlong(points, 0.5), points, shape: 'orthogonal' };
@@ -349,8 +372,11 @@ export interface RouteOptions {
   labelWidths?: readonly number[];
 }
 
-/** Above this many cards the canvas culls and cards are not avoided: each route would test them all. */
-export const AVOID_CARDS_UP_TO = 400;
+/**
+ * Above this many cards links stay curves: a detour tests the cards near it, and on the
+ * 199-card generated design routing took ~1 s (bench/linkRoutes.ts), too long for every edit.
+ */
+export const AVOID_CARDS_UP_TO = 80;
 
 const LABEL_HEIGHT = 20;
 const LABEL_SPOTS = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];

@@ -66,10 +66,11 @@ export function syncFlowEdges(
   links: readonly Link[],
   selected: ReadonlySet<string>,
   designNodes?: Record<string, DesignNode>,
+  /** From `getDesignLinkRoutes(designNodes, links)`, memoised apart: a selection change re-routes nothing. */
+  routes: readonly (LinkRoute | null)[] = [],
 ): LinkFlowEdge[] {
   const dense = links.length > DENSE_LINKS;
   const lanes = getLinkLanes(links);
-  const routes = designNodes ? getDesignLinkRoutes(designNodes, links) : [];
   return links.map((link, i) => {
     const id = getLinkId(link);
     const prev = previous.get(id);
