@@ -116,7 +116,7 @@ test('an edit to the design reaches the open export', async ({ page }) => {
 });
 
 test('the canvas downloads as a PNG and as an SVG', async ({ page }) => {
-  // html-to-image clones and rasterises the whole canvas twice (PNG, SVG): slow on a loaded machine.
+  // The PNG rasterises the written SVG at twice its size: give a loaded machine time.
   test.setTimeout(120_000);
   const app = new AppPage(page);
   const formats = await openExportTab(app);

@@ -216,4 +216,23 @@ describe('view links', () => {
     expect(splitViewName('s1.abc')).toEqual({ fragment: 's1.abc', viewName: null });
     expect(splitViewName('s1.abc&view=%E0%A4%A')).toEqual({ fragment: 's1.abc', viewName: null });
   });
+
+  it('carry hidden badges beside a view name, in either order', async () => {
+    const { addBadgesHidden, addViewName, splitViewLinkOptions } = await import('./viewLink');
+    const url = addBadgesHidden(addViewName('http://x/#s1.abc', 'pay'), true);
+    expect(url).toBe('http://x/#s1.abc&view=pay&badges=off');
+    expect(addBadgesHidden('http://x/#s1.abc', false)).toBe('http://x/#s1.abc');
+    expect(splitViewLinkOptions('s1.abc&view=pay&badges=off')).toEqual({
+      fragment: 's1.abc',
+      viewName: 'pay',
+      badgesHidden: true,
+    });
+    expect(splitViewLinkOptions('s1.abc&badges=off&view=pay')).toEqual({
+      fragment: 's1.abc',
+      viewName: 'pay',
+      badgesHidden: true,
+    });
+    expect(splitViewLinkOptions('s1.abc&view=pay')).toEqual({ fragment: 's1.abc', viewName: 'pay', badgesHidden: false });
+    expect(splitViewLinkOptions('s1.abc&badges=on')).toEqual({ fragment: 's1.abc', viewName: null, badgesHidden: false });
+  });
 });

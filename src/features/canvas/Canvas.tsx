@@ -43,6 +43,7 @@ import {
   getLinkAreaKey,
   keepLinksNear,
   parseLinkAreaKey,
+  getDesignLinkRoutes,
   syncFlowEdges,
   syncFlowNodes,
   type DesignFlowNode,
@@ -135,11 +136,13 @@ export function Canvas() {
   }
 
   const edgeCache = useRef(new Map<string, LinkFlowEdge>());
+  // Routed when cards or links change, not on a selection change.
+  const linkRoutes = useMemo(() => getDesignLinkRoutes(designNodes, links), [designNodes, links]);
   const allEdges = useMemo(() => {
-    const next = syncFlowEdges(edgeCache.current, links, selectedLinks);
+    const next = syncFlowEdges(edgeCache.current, links, selectedLinks, designNodes, linkRoutes);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
     return next;
-  }, [links, selectedLinks]);
+  }, [links, selectedLinks, designNodes, linkRoutes]);
 
   const large = nodes.length > CULL_ABOVE;
   const linkAreaKey = useFlowStore(large ? getLinkArea : getNoLinkArea);

@@ -1,15 +1,15 @@
 import { memo } from 'react';
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { getRollupLabel, type RollupFlowEdge } from './viewElements';
-import { routeLink } from './LinkEdge';
+import { getLinkPath } from './LinkEdge';
 
 const CHAR_WIDTH = 6.4;
 
 /** Links folded into one by a collapsed group: thicker, labelled with what it stands for. */
 export const RollupEdge = memo(function RollupEdge(props: EdgeProps<RollupFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
+  const { id, sourceX, sourceY, targetX, targetY, data, markerEnd } = props;
   // The same sides as a plain link picks, so a folded edge never loops around its ends.
-  const [path, labelX, labelY] = getBezierPath(routeLink(sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition));
+  const [path, labelX, labelY] = getLinkPath(sourceX, sourceY, targetX, targetY, 0);
   if (!data) return null;
   const { rollup } = data;
   const label = getRollupLabel(rollup);

@@ -8,10 +8,20 @@ import type { DesignNode, Link } from '../../core/model/types';
 import { PROTOCOLS } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
+import { PROTOCOL_LABELS, getLabelWidth, getLinkLabel, getShortLabel } from '../../core/model/linkLabel';
+import { AVOID_CARDS_UP_TO, getCardBox, getLinkLanes, routeLinks, type Box, type LinkRoute } from '../../core/layout/linkRoutes';
 
 export type DesignFlowNode = Node<{ node: DesignNode }, 'design'>;
 /** `lane`: where this link sits among the links joining the same two nodes (0 = alone, ±1...). */
-export type LinkFlowEdge = Edge<{ link: Link; dense: boolean; lane: number }, 'link'>;
+/**
+ * `route`: where the link is drawn while its cards stand where the design has them (routed around
+ * other cards, `core/layout/linkRoutes`); `anchor` the handle points it was routed for, so a drag
+ * that moves an end falls back to the live curve until the drop.
+ */
+export type LinkFlowEdge = Edge<
+  { link: Link; dense: boolean; lane: number; route?: LinkRoute; anchor?: readonly [number, number, number, number] },
+  'link'
+>;
 
 /** Above this many links, async links are drawn solid (dashes cost frames at scale, RECIPES.md). */
 export const DENSE_LINKS = 1200;
@@ -55,6 +65,9 @@ export function syncFlowEdges(
   previous: ReadonlyMap<string, LinkFlowEdge>,
   links: readonly Link[],
   selected: ReadonlySet<string>,
+  designNodes?: Record<string, DesignNode>,
+  /** From `getDesignLinkRoutes(designNodes, links)`, memoised apart: a selection change re-routes nothing. */
+  routes: readonly (LinkRoute | null)[] = [],
 ): LinkFlowEdge[] {
   const dense = links.length > DENSE_LINKS;
   const lanes = getLinkLanes(links);
@@ -63,12 +76,22 @@ export function syncFlowEdges(
     const prev = previous.get(id);
     const isSelected = selected.has(id);
     const lane = lanes[i] ?? 0;
+    const route = routes[i] ?? undefined;
+    const from = designNodes?.[link.from]?.at;
+    const to = designNodes?.[link.to]?.at;
+    const anchor =
+      route && from && to
+        ? ([from[0] + NODE_WIDTH, from[1] + NODE_HEIGHT / 2, to[0], to[1] + NODE_HEIGHT / 2] as const)
+        : undefined;
     if (
       prev &&
       prev.data?.link === link &&
       !!prev.selected === isSelected &&
       prev.data.dense === dense &&
-      prev.data.lane === lane
+      prev.data.lane === lane &&
+      prev.data.route?.path === route?.path &&
+      prev.data.route?.label[0] === route?.label[0] &&
+      prev.data.route?.label[1] === route?.label[1]
     )
       return prev;
     return {
@@ -79,54 +102,24 @@ export function syncFlowEdges(
       sourceHandle: 'out',
       targetHandle: 'in',
       selected: isSelected,
-      data: { link, dense, lane },
+      data: { link, dense, lane, route, anchor },
     };
   });
 }
 
-/**
- * Links joining the same two nodes (either way: a call and its reply event, two channels) would
- * draw one over the other with their labels stacked at one midpoint, so a click picked whichever
- * came last. Each gets a lane: 0 when alone, else spread around 0 (-0.5, 0.5 for two), and the
- * edge bends its path and label out by its lane.
- */
-export function getLinkLanes(links: readonly Pick<Link, 'from' | 'to'>[]): number[] {
-  const groups = new Map<string, number[]>();
-  links.forEach((link, i) => {
-    const key = link.from < link.to ? `${link.from}\u0000${link.to}` : `${link.to}\u0000${link.from}`;
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
-  });
-  const lanes = new Array<number>(links.length).fill(0);
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    group.forEach((index, k) => {
-      const link = links[index]!;
-      // A lane is measured from the lower id toward the higher, so A->B and B->A part ways.
-      const sign = link.from < link.to ? 1 : -1;
-      lanes[index] = sign * (k - (group.length - 1) / 2);
-    });
-  }
-  return lanes;
+/** The routes of the drawn links over the drawn cards (labels sized as `LinkEdge` draws them). */
+export function getDesignLinkRoutes(designNodes: Record<string, DesignNode>, links: readonly Link[]): (LinkRoute | null)[] {
+  // Large designs keep the plain curves: routing tests every card, and the canvas culls there.
+  if (Object.keys(designNodes).length > AVOID_CARDS_UP_TO) return [];
+  const cards = new Map<string, Box>();
+  for (const [id, node] of Object.entries(designNodes)) if (node.at) cards.set(id, getCardBox(node.at));
+  const labelWidths = links.map((l) => getLabelWidth(getShortLabel(getLinkLabel(l))));
+  return routeLinks(cards, links, { labelWidths });
 }
 
-/** Longest label drawn on the canvas: a 5,000-character channel must not cover the design. */
-export const LABEL_MAX_CHARS = 32;
+export { getLinkLanes } from '../../core/layout/linkRoutes';
 
-/** The label as drawn: one line, at most LABEL_MAX_CHARS, `…` where cut (the full text is its tooltip). */
-export function getShortLabel(label: string): string {
-  const oneLine = label.replace(/\s+/g, ' ');
-  const chars = Array.from(oneLine);
-  return chars.length <= LABEL_MAX_CHARS ? oneLine : `${chars.slice(0, LABEL_MAX_CHARS - 1).join('')}…`;
-}
-
-/** The label a link shows: `gRPC v2` for a call, the channel for a message. */
-export function getLinkLabel(link: Link): string {
-  if (link.kind === 'async') return link.channel ?? 'event';
-  const protocol = link.protocol ? (PROTOCOL_LABELS[link.protocol] ?? link.protocol) : 'call';
-  return link.version !== undefined && link.version !== '' ? `${protocol} ${link.version}` : protocol;
-}
+export { LABEL_MAX_CHARS, getShortLabel, getLinkLabel } from '../../core/model/linkLabel';
 
 /**
  * A label typed on the canvas, back into the link: a message's label is its channel; a call's
@@ -151,16 +144,6 @@ export function parseLinkLabel(
   const version = rest.join(' ');
   return { ok: true, patch: { protocol, version: version === '' ? undefined : version } };
 }
-
-const PROTOCOL_LABELS: Record<string, string> = {
-  rest: 'REST',
-  grpc: 'gRPC',
-  graphql: 'GraphQL',
-  websocket: 'WebSocket',
-  thrift: 'Thrift',
-  soap: 'SOAP',
-  sql: 'SQL',
-};
 
 /** A rectangle in flow coordinates: [left, top, right, bottom]. */
 export type FlowRect = readonly [number, number, number, number];

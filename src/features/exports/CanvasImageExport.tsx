@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import type { Design } from '../../core/model/types';
-import { useSignalbox } from '../../editor/react';
+import { useBadgesHidden, useSignalbox } from '../../editor/react';
+import { designForView, isEmptyView } from '../../core/views/view';
 import { drawCanvasImage, type CanvasImage, type CanvasImageFormat } from './canvasImage';
 import { downloadBlob } from './download';
 
@@ -11,60 +11,77 @@ interface CanvasImageExportProps {
   baseName: string;
 }
 
-/** Redraw the preview this long after the last edit; drawing clones the canvas DOM on the main thread. */
+/** Redraw the preview this long after the last edit (or lint, or badge toggle). */
 const PREVIEW_DEBOUNCE_MS = 400;
-/** Past this many nodes the preview is drawn on request only: cloning them costs a noticeable pause. */
+/** Past this many nodes the preview is drawn on request only: routing and rasterising them costs a pause. */
 const LIVE_PREVIEW_NODE_LIMIT = 300;
 
 type DrawState =
   | { status: 'idle' }
   | { status: 'drawing' }
-  | { status: 'drawn'; image: CanvasImage; design: Design }
+  | { status: 'drawn'; image: CanvasImage; design: Design; badgesHidden: boolean }
   | { status: 'error'; error: string };
 
 /** The canvas as a PNG or SVG picture: a preview and a download named after the design. */
 export function CanvasImageExport({ format, baseName }: CanvasImageExportProps) {
-  const { getNodes, getNodesBounds } = useReactFlow();
   const [state, setState] = useState<DrawState>({ status: 'idle' });
-  const { design: designStore } = useSignalbox();
+  const { design: designStore, findings: findingsStore, view: viewStore, badges: badgeStore } = useSignalbox();
+  const badgesHidden = useBadgesHidden();
 
   const draw = useCallback(async (): Promise<CanvasImage | null> => {
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-    const nodes = getNodes().filter((node) => !node.hidden);
-    if (!viewport || nodes.length === 0) {
+    const whole = designStore.getState().design;
+    // The picture of what the canvas draws: the view (groups folded, filters) when one is on.
+    const spec = viewStore.getState().spec;
+    const design = spec && !isEmptyView(spec) ? designForView(whole, spec, findingsStore.getState()) : whole;
+    if (Object.keys(design.nodes).length === 0) {
       setState({ status: 'error', error: 'The canvas is empty: add a node to draw a picture.' });
       return null;
     }
     setState((s) => (s.status === 'drawn' ? s : { status: 'drawing' }));
-    const design = designStore.getState().design;
+    // The badges follow the canvas's hide-badges button (zoom controls).
+    const hidden = badgeStore.getState().hidden;
     try {
-      const image = await drawCanvasImage(viewport, getNodesBounds(nodes), format);
-      setState({ status: 'drawn', image, design });
+      const image = await drawCanvasImage({ design, badges: hidden ? null : findingsStore.getState() }, format);
+      setState({ status: 'drawn', image, design: whole, badgesHidden: hidden });
       return image;
     } catch (error) {
       setState({ status: 'error', error: error instanceof Error ? error.message : 'The browser could not draw the canvas.' });
       return null;
     }
-  }, [format, getNodes, getNodesBounds, designStore]);
+  }, [format, designStore, findingsStore, viewStore, badgeStore]);
 
   useEffect(() => {
-    // Let the canvas paint the current design first (the tab may have just opened).
-    let timer = setTimeout(() => void draw(), 50);
-    const unsubscribe = designStore.subscribe((s, prev) => {
-      if (s.design === prev.design || Object.keys(s.design.nodes).length > LIVE_PREVIEW_NODE_LIMIT) return;
+    let timer = setTimeout(() => void draw(), 0);
+    const later = () => {
+      if (Object.keys(designStore.getState().design.nodes).length > LIVE_PREVIEW_NODE_LIMIT) return;
       clearTimeout(timer);
       timer = setTimeout(() => void draw(), PREVIEW_DEBOUNCE_MS);
+    };
+    const unsubscribeDesign = designStore.subscribe((s, prev) => {
+      if (s.design !== prev.design) later();
+    });
+    // Badges come from the live lint, which finishes after the edit that started it.
+    const unsubscribeFindings = findingsStore.subscribe((s, prev) => {
+      if (s.worstByNode !== prev.worstByNode || s.worstByLink !== prev.worstByLink) later();
+    });
+    const unsubscribeView = viewStore.subscribe((s, prev) => {
+      if (s.spec !== prev.spec) later();
     });
     return () => {
       clearTimeout(timer);
-      unsubscribe();
+      unsubscribeDesign();
+      unsubscribeFindings();
+      unsubscribeView();
     };
-  }, [draw, designStore]);
+  }, [draw, badgesHidden, designStore, findingsStore, viewStore]);
 
   const download = async () => {
     // The preview is reused when it shows the current design; otherwise (a big design, or an edit
     // within the debounce) the canvas is drawn again at click time.
-    const current = state.status === 'drawn' && state.design === designStore.getState().design ? state.image : await draw();
+    const current =
+      state.status === 'drawn' && state.design === designStore.getState().design && state.badgesHidden === badgesHidden
+        ? state.image
+        : await draw();
     if (current) downloadBlob(current.blob, `${baseName}.${format}`);
   };
 
@@ -72,7 +89,8 @@ export function CanvasImageExport({ format, baseName }: CanvasImageExportProps) 
   return (
     <div className="export-image">
       <p className="export-hint">
-        The whole design as it looks on the canvas, without the zoom controls, minimap or connection handles.
+        The whole design as it looks on the canvas, drawn as real SVG shapes, without the zoom controls or minimap.
+        {badgesHidden ? ' Finding badges are hidden (the badge button in the zoom controls).' : ''}
       </p>
       <div className="export-actions">
         <button type="button" className="export-button export-button--primary" onClick={() => void download()}>

@@ -5,7 +5,7 @@ import { LinkLength } from './LinkLength';
 import { ModalDialog } from '../../components/ModalDialog';
 import { ProtectLinkForm } from './ProtectLinkForm';
 import { makeEmbedSnippet, makeShareLinks } from './shareLinks';
-import { addViewName } from '../../core/views/viewLink';
+import { addBadgesHidden, addViewName } from '../../core/views/viewLink';
 
 /**
  * The design as it is when the dialog opens, in links: an edit link, a view link with its embed
@@ -24,7 +24,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     const current = editor.view.getState().name;
     return current && viewNames.includes(current) ? current : '';
   });
-  const viewLink = addViewName(links.view, viewName);
+  // Badges hidden on the canvas stay hidden for whoever opens the view link (a clean picture).
+  const [hideBadges, setHideBadges] = useState(() => editor.badges.getState().hidden);
+  const viewLink = addBadgesHidden(addViewName(links.view, viewName), hideBadges);
   return (
     <ModalDialog labelledBy="share-dialog-title" onClose={onClose} className="share-dialog" testId="share-dialog">
       <div className="share-dialog__head">
@@ -64,6 +66,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             </select>
           </label>
         )}
+        <label className="share-protect__check">
+          <input type="checkbox" checked={hideBadges} onChange={(e) => setHideBadges(e.target.checked)} />
+          Open without finding badges
+        </label>
         <CopyField label="View link" value={viewLink} buttonLabel="Copy view link" testId="share-view-link" />
         <LinkLength url={viewLink} />
         <CopyField

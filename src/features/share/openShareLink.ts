@@ -8,7 +8,7 @@ import { decodeShareFragment, isShareFragment, type ShareError, type ShareMode }
 import { decryptShareFragment } from '../../core/share/protect';
 import type { Signalbox } from '../../editor/createSignalbox';
 import { keepIncomingVersion } from '../../state/versions';
-import { splitViewName } from '../../core/views/viewLink';
+import { splitViewLinkOptions } from '../../core/views/viewLink';
 import { withExplicitCollapsed, type ViewSpec } from '../../core/views/view';
 
 /** What the app does when no link decides otherwise; injected so this feature does not import app/. */
@@ -48,10 +48,12 @@ export function bootFromLocation(editor: Signalbox, boot: BootSteps): boolean {
     openUsersDesign(editor);
     return false;
   }
-  const { fragment, viewName } = splitViewName(location.hash.slice(1));
+  const { fragment, viewName, badgesHidden } = splitViewLinkOptions(location.hash.slice(1));
   const result = decodeShareFragment(fragment);
   if (result.ok) {
     openSharedDesign(editor, result.design, result.mode, result.warnings);
+    // The sender shared the picture without badges: the reader sees it so (the button shows them).
+    if (badgesHidden) editor.uiActions.setBadgesHidden(true);
     if (result.mode === 'view') openNamedView(editor, result.design, viewName);
     return true;
   }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readDesign } from '../format/read';
+import { TEMPLATES } from '../templates';
+import type { Design } from '../model/types';
+import { getLabelWidth, getLinkLabel, getShortLabel } from '../model/linkLabel';
+import {
+  countBoxesCrossed,
+  getCardBox,
+  getCardLinkEnds,
+  getOrthogonalRoute,
+  measureRoutes,
+  routeLinks,
+  segmentCrossesBox,
+  type Box,
+} from './linkRoutes';
+
+function cardsOf(design: Design): Map<string, Box> {
+  const cards = new Map<string, Box>();
+  for (const [id, node] of Object.entries(design.nodes)) if (node.at) cards.set(id, getCardBox(node.at));
+  return cards;
+}
+
+function figures(design: Design, options: Parameters<typeof routeLinks>[2]) {
+  const cards = cardsOf(design);
+  const widths = design.links.map((l) => getLabelWidth(getShortLabel(getLinkLabel(l))));
+  const routes = routeLinks(cards, design.links, { ...options, labelWidths: widths });
+  return measureRoutes(cards, design.links, routes, widths);
+}
+
+describe('link routes on the templates', () => {
+  for (const template of TEMPLATES) {
+    it(`${template.id}: no link crosses a card and no labels overlap`, () => {
+      const design = readDesign(template.yaml).design!;
+      const before = figures(design, { avoidCards: false, placeLabels: false });
+      const after = figures(design, {});
+      console.log(`${template.id}: before ${JSON.stringify(before)} after ${JSON.stringify(after)}`);
+      expect(after.cardCrossings).toBe(0);
+      expect(after.labelOverlaps).toBe(0);
+      expect(after.cardCrossings).toBeLessThanOrEqual(before.cardCrossings);
+    });
+  }
+});
+
+describe('segmentCrossesBox', () => {
+  const box = { x: 0, y: 0, width: 100, height: 50 };
+  it('sees a segment through the box and not one beside it', () => {
+    expect(segmentCrossesBox([-10, 25], [110, 25], box)).toBe(true);
+    expect(segmentCrossesBox([-10, 60], [110, 60], box)).toBe(false);
+    // Along the border is not through the card.
+    expect(segmentCrossesBox([0, -10], [0, 60], box)).toBe(false);
+  });
+});
+
+describe('orthogonal routes', () => {
+  it('go around a card between the two ends', () => {
+    const source = getCardBox([0, 0]);
+    const wall = getCardBox([300, 0]);
+    const target = getCardBox([600, 0]);
+    const route = getOrthogonalRoute(getCardLinkEnds(source, target), 0, [wall], [source, target]);
+    expect(countBoxesCrossed(route.points, [wall])).toBe(0);
+    expect(route.path.startsWith('M184,32')).toBe(true);
+  });
+
+  it('never cross a card when a free way exists (property)', () => {
+    // Cards on a grid with gaps: a channel between rows or columns is always free.
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), {
+          minLength: 3,
+          maxLength: 14,
+          selector: ([c, r]) => `${c},${r}`,
+        }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 10 }),
+        (cells, pairs) => {
+          const cards = new Map(cells.map(([c, r], i) => [`n${i}`, getCardBox([c * 300, r * 160])]));
+          const ids = [...cards.keys()];
+          const links = pairs
+            .map(([a, b]) => ({ from: ids[a % ids.length]!, to: ids[b % ids.length]! }))
+            .filter((l) => l.from !== l.to);
+          const routes = routeLinks(cards, links);
+          const figure = measureRoutes(cards, links, routes, []);
+          expect(figure.cardCrossings).toBe(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
