@@ -54,7 +54,7 @@ export function setNodeDownInScenario(nodeId: string, isDown: boolean): void {
 
 /** Which tab of the side panel is open, and a request to frame elements on the canvas. */
 export interface UiState {
-  panel: 'inspector' | 'findings' | 'export' | 'whatif';
+  panel: 'inspector' | 'findings' | 'flows' | 'export' | 'whatif';
   codeOpen: boolean;
   /** Set by requestFrame (a finding click, auto-layout): the canvas fits these into view, then clears it. */
   frameRequest: { nodes: string[]; links: string[] } | null;
@@ -64,6 +64,8 @@ export interface UiState {
   progress?: string | null;
   /** Snap node positions to the grid while dragging. */
   snapToGrid?: boolean;
+  /** The finding last shown from a list (finding to fix): the inspector highlights its field. `at` re-focuses it. */
+  focusedFinding?: { finding: Finding; at: number } | null;
 }
 
 export const uiStore = createStore<UiState>()(() => ({
@@ -73,6 +75,7 @@ export const uiStore = createStore<UiState>()(() => ({
   readOnly: false,
   progress: null,
   snapToGrid: false,
+  focusedFinding: null,
 }));
 
 export function useUiStore<T>(selector: (s: UiState) => T): T {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { SEVERITIES, type Finding, type Severity } from '../../core/model/types';
-import { designStore } from '../../state/designStore';
-import { requestFrame, useFindingsStore } from '../../state/overlayStores';
+import { useFindingsStore } from '../../state/overlayStores';
+import { showFinding } from '../../state/showFinding';
 import { FindingGroup } from './FindingGroup';
 import { FindingsSummary } from './FindingsSummary';
 import { useLintStatus } from './lintStatus';
@@ -40,8 +40,7 @@ export function FindingsPanel() {
   const show = useCallback(
     (finding: Finding, index: number) => {
       setActive({ index, findings });
-      designStore.getState().select({ nodes: finding.nodes, links: finding.links });
-      if (finding.nodes.length > 0 || finding.links.length > 0) requestFrame(finding.nodes, finding.links);
+      showFinding(finding);
     },
     [findings],
   );

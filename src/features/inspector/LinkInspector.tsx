@@ -8,6 +8,8 @@ import { InspectorField } from './InspectorField';
 import { InspectorSection } from './InspectorSection';
 import { SelectField } from './SelectField';
 import { BOOLEAN_OPTIONS, fromBoolean, toBoolean, toOptions } from './selectOptions';
+import { ElementFindings } from './ElementFindings';
+import { useFieldFix } from './useFieldFix';
 import { jsonCodec, listCodec, numberCodec, textCodec, versionCodec } from './fieldCodecs';
 
 const L = linkSchema.shape;
@@ -45,6 +47,7 @@ export function LinkInspector({ id }: { id: string }) {
   const link = useDesignStore((s) => s.design.links.find((l) => getLinkId(l) === id));
   const fromName = useDesignStore((s) => (link ? s.design.nodes[link.from]?.name : undefined));
   const toName = useDesignStore((s) => (link ? s.design.nodes[link.to]?.name : undefined));
+  const fixOf = useFieldFix('link', id);
   if (!link) return null;
   // Coalesce by the link's ends, not its id: typing a channel changes the id at every keystroke.
   const ends = `${link.from}->${link.to}`;
@@ -84,12 +87,14 @@ export function LinkInspector({ id }: { id: string }) {
         value={link.retry?.backoff}
         options={toOptions(BACKOFFS)}
         onChange={setNested('retry', 'backoff')}
+        fix={fixOf('retry.backoff')}
       />
       <SelectField
         label="Jitter"
         value={fromBoolean(link.retry?.jitter)}
         options={BOOLEAN_OPTIONS}
         onChange={(v) => setNested('retry', 'jitter')(toBoolean(v))}
+        fix={fixOf('retry.jitter')}
       />
       <InspectorField
         label="Base delay (ms)"
@@ -109,6 +114,7 @@ export function LinkInspector({ id }: { id: string }) {
         </span>
         <span className="inspector__title-kind">{getLinkId(link)}</span>
       </header>
+      <ElementFindings kind="link" id={id} />
       <InspectorSection title="Link">
         <SelectField
           label="Link kind"
@@ -139,11 +145,19 @@ export function LinkInspector({ id }: { id: string }) {
           value={fromBoolean(link.idempotent)}
           options={BOOLEAN_OPTIONS}
           onChange={(v) => set('idempotent')(toBoolean(v))}
+        fix={fixOf('idempotent')}
         />
       </InspectorSection>
       {(sync || has('version') || has('operations') || has('auth')) && (
         <InspectorSection title="Contract">
-          <InspectorField label="Version" value={link.version} codec={C.version} onCommit={set('version')} placeholder="v1" />
+          <InspectorField
+            label="Version"
+            value={link.version}
+            codec={C.version}
+            onCommit={set('version')}
+            placeholder="v1"
+            fix={fixOf('version')}
+          />
           <InspectorField
             label="Operations"
             value={link.operations}
@@ -159,12 +173,20 @@ export function LinkInspector({ id }: { id: string }) {
       )}
       {(sync || has('timeoutMs') || has('breaker') || has('bulkhead')) && (
         <InspectorSection title="Resilience">
-          <InspectorField label="Timeout (ms)" value={link.timeoutMs} codec={C.timeoutMs} onCommit={set('timeoutMs')} numeric />
+          <InspectorField
+            label="Timeout (ms)"
+            value={link.timeoutMs}
+            codec={C.timeoutMs}
+            onCommit={set('timeoutMs')}
+            numeric
+            fix={fixOf('timeoutMs')}
+          />
           <InspectorField
             label="Breaker failure rate (%)"
             value={link.breaker?.failureRatePct}
             codec={C.breakerRate}
             onCommit={setNested('breaker', 'failureRatePct')}
+        fix={fixOf('breaker.failureRatePct')}
             numeric
           />
           <InspectorField
@@ -185,6 +207,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={link.bulkhead?.maxConcurrent}
             codec={C.bulkheadMax}
             onCommit={setNested('bulkhead', 'maxConcurrent')}
+        fix={fixOf('bulkhead.maxConcurrent')}
             numeric
           />
         </InspectorSection>
@@ -199,6 +222,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={link.dlq}
             codec={C.dlq}
             onCommit={set('dlq')}
+        fix={fixOf('dlq')}
             mono
             placeholder="order.created.dlq"
           />
@@ -220,6 +244,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={fromBoolean(link.traceContext)}
             options={BOOLEAN_OPTIONS}
             onChange={(v) => set('traceContext')(toBoolean(v))}
+        fix={fixOf('traceContext')}
           />
           <InspectorField
             label="Message name"
@@ -233,6 +258,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={link.message?.version}
             codec={C.messageVersion}
             onCommit={setNested('message', 'version')}
+        fix={fixOf('message.version')}
           />
           <SelectField
             label="Compatibility"
