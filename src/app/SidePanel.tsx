@@ -1,17 +1,19 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Inspector } from '../features/inspector/Inspector';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { ExportPanel } from '../features/exports/ExportPanel';
 import { WhatIfPanel } from '../features/simulate/WhatIfPanel';
+import { FlowsPanel } from '../features/flows/FlowsPanel';
 import { FindingsCountBadge } from '../features/findings/FindingsCountBadge';
 import { Splitter } from '../components/Splitter';
 import { usePersistedSize } from '../components/usePersistedSize';
 import { uiStore, useUiStore, type UiState } from '../state/overlayStores';
-import { selectSelection, useDesignStore } from '../state/designStore';
+import { designStore, selectSelection, useDesignStore } from '../state/designStore';
 
 const TABS: { id: UiState['panel']; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'findings', label: 'Findings' },
+  { id: 'flows', label: 'Flows' },
   { id: 'export', label: 'Export' },
   { id: 'whatif', label: 'What if' },
 ];
@@ -33,6 +35,18 @@ export function SidePanel() {
   useLayoutEffect(() => {
     if (bodyRef.current) bodyRef.current.scrollTop = 0;
   }, [scrollKey]);
+
+  // Selecting an element from any tab shows it in the inspector (issue 10); the Flows tab picks
+  // links by selecting them, and what-if clicks take nodes down, so those two stay.
+  useEffect(
+    () =>
+      designStore.subscribe((s, prev) => {
+        if (s.selection === prev.selection || s.selection.nodes.length + s.selection.links.length === 0) return;
+        const { panel: open } = uiStore.getState();
+        if (open === 'findings' || open === 'export') uiStore.setState({ panel: 'inspector' });
+      }),
+    [],
+  );
 
   return (
     <aside className="side-panel" aria-label="Side panel" style={{ width }}>
@@ -70,6 +84,7 @@ export function SidePanel() {
           </fieldset>
         )}
         {panel === 'findings' && <FindingsPanel />}
+        {panel === 'flows' && <FlowsPanel />}
         {panel === 'export' && <ExportPanel />}
         {panel === 'whatif' && <WhatIfPanel />}
       </div>

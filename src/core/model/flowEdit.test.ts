@@ -4,7 +4,17 @@ import { readDesign } from '../format/read';
 import { writeDesignYaml } from '../format/write';
 import { mermaidSequences } from '../export/mermaidSequence';
 import type { Design } from './types';
-import { addFlow, appendStep, deleteFlow, moveStep, nextFlowName, removeStep, renameFlow, setFlowSaga, updateStep } from './flowEdit';
+import {
+  addFlow,
+  appendStep,
+  deleteFlow,
+  moveStep,
+  nextFlowName,
+  removeStep,
+  renameFlow,
+  setFlowSaga,
+  updateStep,
+} from './flowEdit';
 
 const BASE: Design = {
   signalbox: 1,
@@ -93,7 +103,8 @@ describe('flow edits', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.nat(), fc.integer({ min: -3, max: 15 }), (count, fromSeed, to) => {
         let d = ok(addFlow(BASE, 'F')).design;
-        for (let i = 0; i < count; i++) d = ok(appendStep(d, 0, BASE.links.map((l) => `${l.from}->${l.to}${l.channel ? `:${l.channel}` : ''}`)[i % 3]!)).design;
+        for (let i = 0; i < count; i++)
+          d = ok(appendStep(d, 0, BASE.links.map((l) => `${l.from}->${l.to}${l.channel ? `:${l.channel}` : ''}`)[i % 3]!)).design;
         d = { ...d, flows: [{ ...d.flows![0]!, steps: d.flows![0]!.steps.map((s, i) => ({ ...s, compensation: `c${i}` })) }] };
         const from = fromSeed % count;
         const before = d.flows![0]!.steps.map((s) => s.compensation);

@@ -20,7 +20,13 @@ function editFlow(design: Design, index: number, edit: (flow: Flow) => Flow | st
   if (!flow) return { ok: false, error: `no flow ${index + 1}` };
   const next = edit(flow);
   if (typeof next === 'string') return { ok: false, error: next };
-  return { ok: true, design: withFlows(design, flows.map((f, i) => (i === index ? next : f))) };
+  return {
+    ok: true,
+    design: withFlows(
+      design,
+      flows.map((f, i) => (i === index ? next : f)),
+    ),
+  };
 }
 
 function checkName(design: Design, name: string, except?: number): string | undefined {
@@ -54,7 +60,13 @@ export function renameFlow(design: Design, index: number, name: string): FlowEdi
 export function deleteFlow(design: Design, index: number): FlowEditResult {
   const flows = design.flows ?? [];
   if (!flows[index]) return { ok: false, error: `no flow ${index + 1}` };
-  return { ok: true, design: withFlows(design, flows.filter((_, i) => i !== index)) };
+  return {
+    ok: true,
+    design: withFlows(
+      design,
+      flows.filter((_, i) => i !== index),
+    ),
+  };
 }
 
 export function setFlowSaga(design: Design, index: number, saga: SagaKind | undefined): FlowEditResult {

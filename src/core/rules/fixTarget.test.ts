@@ -21,7 +21,10 @@ function checkFixes(design: Design): number {
     const fixed = applyFixTarget(design, target);
     expect(fixed, `${finding.rule}: ${finding.message}`).not.toBe(design);
     const after = lintDesign(fixed);
-    expect(after.some((f) => sameFinding(f, finding)), `${finding.rule} still reported: ${finding.message}`).toBe(false);
+    expect(
+      after.some((f) => sameFinding(f, finding)),
+      `${finding.rule} still reported: ${finding.message}`,
+    ).toBe(false);
     // The value landed where the inspector shows it.
     const [key, sub] = target.field.split('.') as [string, string | undefined];
     const element =
@@ -44,8 +47,7 @@ describe('getFixTarget', () => {
 
   it('names a field for the common findings of the templates', () => {
     const rules = new Set<string>();
-    for (const [, design] of designs)
-      for (const f of lintDesign(design)) if (getFixTarget(f, design)) rules.add(f.rule);
+    for (const [, design] of designs) for (const f of lintDesign(design)) if (getFixTarget(f, design)) rules.add(f.rule);
     expect([...rules]).toEqual(expect.arrayContaining(['missing-timeout', 'missing-dlq', 'single-point-of-failure']));
   });
 

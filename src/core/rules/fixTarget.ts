@@ -89,7 +89,8 @@ export function applyFixTarget(design: Design, target: FixTarget): Design {
   if (target.element.kind === 'node') return updateNode(design, target.element.id, { [key]: target.value });
   const link = design.links.find((l) => getLinkId(l) === target.element.id);
   if (!link) return design;
-  const value = sub === undefined ? target.value : { ...((link as Record<string, unknown>)[key] as object | undefined), [sub]: target.value };
+  const value =
+    sub === undefined ? target.value : { ...((link as Record<string, unknown>)[key] as object | undefined), [sub]: target.value };
   const result = updateLink(design, target.element.id, { [key]: value });
   return result.ok ? result.design : design;
 }

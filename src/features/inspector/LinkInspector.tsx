@@ -145,7 +145,7 @@ export function LinkInspector({ id }: { id: string }) {
           value={fromBoolean(link.idempotent)}
           options={BOOLEAN_OPTIONS}
           onChange={(v) => set('idempotent')(toBoolean(v))}
-        fix={fixOf('idempotent')}
+          fix={fixOf('idempotent')}
         />
       </InspectorSection>
       {(sync || has('version') || has('operations') || has('auth')) && (
@@ -186,7 +186,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={link.breaker?.failureRatePct}
             codec={C.breakerRate}
             onCommit={setNested('breaker', 'failureRatePct')}
-        fix={fixOf('breaker.failureRatePct')}
+            fix={fixOf('breaker.failureRatePct')}
             numeric
           />
           <InspectorField
@@ -207,7 +207,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={link.bulkhead?.maxConcurrent}
             codec={C.bulkheadMax}
             onCommit={setNested('bulkhead', 'maxConcurrent')}
-        fix={fixOf('bulkhead.maxConcurrent')}
+            fix={fixOf('bulkhead.maxConcurrent')}
             numeric
           />
         </InspectorSection>
@@ -222,7 +222,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={link.dlq}
             codec={C.dlq}
             onCommit={set('dlq')}
-        fix={fixOf('dlq')}
+            fix={fixOf('dlq')}
             mono
             placeholder="order.created.dlq"
           />
@@ -244,7 +244,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={fromBoolean(link.traceContext)}
             options={BOOLEAN_OPTIONS}
             onChange={(v) => set('traceContext')(toBoolean(v))}
-        fix={fixOf('traceContext')}
+            fix={fixOf('traceContext')}
           />
           <InspectorField
             label="Message name"
@@ -258,7 +258,7 @@ export function LinkInspector({ id }: { id: string }) {
             value={link.message?.version}
             codec={C.messageVersion}
             onCommit={setNested('message', 'version')}
-        fix={fixOf('message.version')}
+            fix={fixOf('message.version')}
           />
           <SelectField
             label="Compatibility"
