@@ -37,11 +37,14 @@ export function SidePanel() {
   }, [scrollKey]);
 
   // Selecting an element from any tab shows it in the inspector (issue 10); the Flows tab picks
-  // links by selecting them, and what-if clicks take nodes down, so those two stay.
+  // links by selecting them, and what-if clicks take nodes down, so those two stay. Only a pure
+  // selection (a click, a search): an edit that selects what it made (add, paste) keeps the tab,
+  // so the findings can be watched while building.
   useEffect(
     () =>
       designStore.subscribe((s, prev) => {
-        if (s.selection === prev.selection || s.selection.nodes.length + s.selection.links.length === 0) return;
+        if (s.selection === prev.selection || s.design !== prev.design) return;
+        if (s.selection.nodes.length + s.selection.links.length === 0) return;
         const { panel: open } = uiStore.getState();
         if (open === 'findings' || open === 'export') uiStore.setState({ panel: 'inspector' });
       }),

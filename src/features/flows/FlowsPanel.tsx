@@ -136,7 +136,8 @@ export function FlowsPanel() {
             label="Flow name"
             value={flow.name}
             autoFocus={justCreated}
-            onCommit={(name) => run(commitFlowEdit(renameFlow(designStore.getState().design, index, name)))}
+            // The field shows its own message.
+            onCommit={(name) => commitFlowEdit(renameFlow(designStore.getState().design, index, name))}
           />
           <div className="field">
             <label htmlFor="flows-saga" className="field__label">
@@ -194,7 +195,11 @@ export function FlowsPanel() {
                   title={stepTitle(design, step.link, links)}
                   onMove={(to) => move(i, to)}
                   onRemove={() => run(commitFlowEdit(removeStep(designStore.getState().design, index, i)))}
-                  onMark={(patch) => run(commitFlowEdit(updateStep(designStore.getState().design, index, i, patch)))}
+                  onMark={(patch) => {
+                    const message = commitFlowEdit(updateStep(designStore.getState().design, index, i, patch));
+                    // The compensation field shows its own message; the checkboxes have none.
+                    return 'compensation' in patch ? message : run(message);
+                  }}
                 />
               ))}
             </ol>
