@@ -43,6 +43,7 @@ import {
   type LinkFlowEdge,
 } from './flowElements';
 import { useFrameRequest } from './useFrameRequest';
+import { keepTopClear, VIEW_BAR_ROOM, VIEW_BAR_ROOM_READONLY } from './keepTopClear';
 import { startRename } from './renameStore';
 import { ConnectMenu } from './ConnectMenu';
 import { badgeStore, useBadgesHidden } from './badgeStore';
@@ -115,7 +116,7 @@ export function Canvas() {
   const snapToGrid = useUiStore((s) => s.snapToGrid ?? false);
   const detail = useFlowStore(getDetail);
   const badgesHidden = useBadgesHidden();
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, getNodesBounds, getNodes, getViewport, setViewport } = useReactFlow();
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
@@ -163,8 +164,16 @@ export function Canvas() {
   // A different document, view mode, or another view of it: show all of what is drawn.
   const viewKey = view?.key ?? '';
   useEffect(() => {
-    void fitView(FIT_VIEW_OPTIONS);
-  }, [documentVersion, readOnly, viewKey, fitView]);
+    void fitView(FIT_VIEW_OPTIONS).then(() => {
+      const next = keepTopClear(
+        getViewport(),
+        getNodesBounds(getNodes()),
+        readOnly ? VIEW_BAR_ROOM_READONLY : VIEW_BAR_ROOM,
+        canvasRef.current?.clientHeight ?? 0,
+      );
+      if (next) void setViewport(next);
+    });
+  }, [documentVersion, readOnly, viewKey, fitView, getNodesBounds, getNodes, getViewport, setViewport]);
 
   const aggregateNodes = useMemo(() => toAggregateNodes(view?.projection.aggregates ?? []), [view?.projection]);
   const rollupEdges = useMemo(() => toRollupEdges(view?.projection.rolledUp ?? []), [view?.projection]);
