@@ -67,7 +67,11 @@ for (const size of SIZES) {
   // The code view mid-typing: a new node half written.
   await page.getByRole('button', { name: 'Code', exact: true }).click();
   const editor = page.getByRole('region', { name: 'Code view' }).getByRole('textbox', { name: 'Design as YAML' });
-  await page.getByRole('region', { name: 'Code view' }).getByTestId('code-status').getByText('valid').waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('region', { name: 'Code view' })
+    .getByTestId('code-status')
+    .getByText('valid')
+    .waitFor({ timeout: 30_000 });
   await editor.focus();
   await page.keyboard.press('ControlOrMeta+Home');
   for (let i = 0; i < 18; i++) await page.keyboard.press('ArrowDown');
@@ -81,7 +85,11 @@ for (const size of SIZES) {
   // The exports: the Mermaid preview, and the tab row with every format.
   await fresh(page);
   await page.getByRole('tab', { name: 'Export', exact: true }).click();
-  await page.locator('[aria-label^="Preview of"] svg').first().waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('region', { name: /^Preview of/ })
+    .locator('svg')
+    .first()
+    .waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
   await shot('export-mermaid');
   await page.getByRole('button', { name: 'All formats' }).click();
@@ -92,7 +100,10 @@ for (const size of SIZES) {
 
   // Finding to fix and flows (this round's screens).
   await page.getByRole('tab', { name: /findings/i }).click();
-  await page.getByRole('button', { name: /^missing-circuit-breaker:/ }).first().click();
+  await page
+    .getByRole('button', { name: /^missing-circuit-breaker:/ })
+    .first()
+    .click();
   await page.waitForTimeout(600);
   await shot('finding-to-fix');
   await page.getByRole('tab', { name: 'Flows', exact: true }).click();
