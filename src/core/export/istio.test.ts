@@ -105,7 +105,11 @@ describe('istioObjects', () => {
       if (link.timeoutMs && !link.retry) expect(route.timeout).toBe(istioDuration(link.timeoutMs));
       const rule = objects.find((o) => {
         const annotations = (o.metadata as { annotations: Record<string, string> }).annotations;
-        return o.kind === 'DestinationRule' && annotations['signalbox.dev/caller'] === link.from && annotations['signalbox.dev/node'] === link.to;
+        return (
+          o.kind === 'DestinationRule' &&
+          annotations['signalbox.dev/caller'] === link.from &&
+          annotations['signalbox.dev/node'] === link.to
+        );
       });
       const policy = (rule?.spec as { trafficPolicy?: Record<string, Record<string, Record<string, unknown>>> } | undefined)
         ?.trafficPolicy;

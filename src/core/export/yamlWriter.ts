@@ -25,7 +25,10 @@ function scalar(value: unknown): string {
  * U+2028/2029 and the BOM raw, which YAML readers (Go's yaml.v3 in promtool and kubectl) reject.
  */
 function doubleQuoted(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function isEmpty(value: unknown): boolean {
