@@ -46,7 +46,7 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await app.connect('service', 'message-broker');
   await expect(app.edgeLabel('service->message-broker:service.events')).toHaveText('service.events');
 
-  await app.edgeLabel('service->service-2').click();
+  await app.clickLinkLabel('service', 'service-2');
   await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
   await app.inspector.getByLabel('Protocol').selectOption('grpc');
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC');
@@ -73,7 +73,7 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
 
   // Typing in a field owns Ctrl+Z: the design is not undone.
-  await app.edgeLabel('service->service-2').click();
+  await app.clickLinkLabel('service', 'service-2');
   await app.inspector.getByLabel('Timeout (ms)').press('Control+z');
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
 
@@ -83,7 +83,7 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await expect(app.node('service-2')).toBeVisible();
   await expect(app.node('message-broker')).toBeVisible();
   await expect(app.edgeLabel('service->message-broker:service.events')).toBeVisible();
-  await app.edgeLabel('service->service-2').click();
+  await app.clickLinkLabel('service', 'service-2');
   await expect(app.inspector.getByLabel('Timeout (ms)')).toHaveValue('1500');
   await expect(app.inspector.getByLabel('Protocol')).toHaveValue('grpc');
 });
@@ -100,7 +100,7 @@ test('keyboard: select all, delete, undo, duplicate', async ({ page }) => {
   await expect(app.nodes()).toHaveCount(0);
   await app.press('Control+z');
   await expect(app.nodes()).toHaveCount(2);
-  await app.node('service').click();
+  await app.nodeNamed('Service').click();
   await app.press('Control+d');
   await expect(app.nodes()).toHaveCount(3);
   await app.press('Control+c');
@@ -112,7 +112,7 @@ test('inspector edits a node: rename id, kind-specific keys, empty removes', asy
   const app = new CanvasPage(page);
   await app.openBlank();
   await app.addFromPalette('gateway');
-  await app.node('api-gateway').click();
+  await app.nodeNamed('API Gateway').click();
   await expect(app.inspector.getByLabel('Rate limit (rps)')).toBeVisible();
   await expect(app.inspector.getByLabel('Discovery')).toHaveCount(0);
   // A generated id follows the name; an id typed by hand is kept.

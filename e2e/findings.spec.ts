@@ -54,10 +54,14 @@ test('clicking a finding selects and frames its node; the keyboard does the same
   const panel = await openFindings(page);
   const spof = panel.getByRole('button', { name: /^single-point-of-failure:.*User/ });
   await spof.click();
-  await expect(spof).toHaveAttribute('aria-current', 'true');
   const user = page.getByTestId('rf__node-user');
   await expect(user).toHaveClass(/\bselected\b/);
   await expect(user).toBeInViewport();
+
+  // The click opened User in the inspector (finding to fix); "All findings" leads back.
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('textbox', { name: 'Replicas' })).toHaveValue('1');
+  await panel.getByRole('button', { name: 'All findings' }).click();
 
   // Keyboard: focus another finding and press Enter.
   const budget = panel.getByRole('button', { name: /^timeout-budget:/ });

@@ -1,19 +1,20 @@
-import { useDesignStore, useUiStore } from '../editor/react';
-import { useLayoutEffect, useRef } from 'react';
+import { useDesignStore, useSignalbox, useUiStore } from '../editor/react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Inspector } from '../features/inspector/Inspector';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { ExportPanel } from '../features/exports/ExportPanel';
 import { WhatIfPanel } from '../features/simulate/WhatIfPanel';
+import { FlowsPanel } from '../features/flows/FlowsPanel';
 import { FindingsCountBadge } from '../features/findings/FindingsCountBadge';
 import { Splitter } from '../components/Splitter';
 import { usePersistedSize } from '../components/usePersistedSize';
 import type { UiState } from '../state/overlayStores';
-import { useSignalbox } from '../editor/react';
 import { selectSelection } from '../state/designStore';
 
 const TABS: { id: UiState['panel']; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'findings', label: 'Findings' },
+  { id: 'flows', label: 'Flows' },
   { id: 'export', label: 'Export' },
   { id: 'whatif', label: 'What if' },
 ];
@@ -36,6 +37,21 @@ export function SidePanel() {
   useLayoutEffect(() => {
     if (bodyRef.current) bodyRef.current.scrollTop = 0;
   }, [scrollKey]);
+
+  // Selecting an element from any tab shows it in the inspector (issue 10); the Flows tab picks
+  // links by selecting them, and what-if clicks take nodes down, so those two stay. Only a pure
+  // selection (a click, a search): an edit that selects what it made (add, paste) keeps the tab,
+  // so the findings can be watched while building.
+  useEffect(
+    () =>
+      editor.design.subscribe((s, prev) => {
+        if (s.selection === prev.selection || s.design !== prev.design) return;
+        if (s.selection.nodes.length + s.selection.links.length === 0) return;
+        const { panel: open } = editor.ui.getState();
+        if (open === 'findings' || open === 'export') editor.uiActions.openPanel('inspector');
+      }),
+    [editor],
+  );
 
   return (
     <aside className="side-panel" aria-label="Side panel" style={{ width }}>
@@ -73,6 +89,7 @@ export function SidePanel() {
           </fieldset>
         )}
         {panel === 'findings' && <FindingsPanel />}
+        {panel === 'flows' && <FlowsPanel />}
         {panel === 'export' && <ExportPanel />}
         {panel === 'whatif' && <WhatIfPanel />}
       </div>

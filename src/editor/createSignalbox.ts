@@ -5,7 +5,8 @@
  * in tests do). The app makes one and provides it through React context (editor/react.tsx);
  * features reach the design only through it.
  */
-import type { Design } from '../core/model/types';
+import type { Design, Finding } from '../core/model/types';
+import { getFixTarget } from '../core/rules/fixTarget';
 import type { ViewSpec } from '../core/views/view';
 import { createEmptyDesign } from '../core/model/edit';
 import { checkDesignName, createDesignStore, type DesignStore } from '../state/designStore';
@@ -193,6 +194,22 @@ export function createSignalbox(options: SignalboxOptions = {}) {
     startRename: (kind: 'node' | 'link', id: string) => stores.rename.setState({ target: { kind, id } }),
     endRename: () => stores.rename.setState({ target: null }),
     setBadgesHidden: (hidden: boolean) => stores.badges.setState({ hidden }),
+    /**
+     * Finding to fix (issue 10): select what a finding names and open it in the inspector, which
+     * highlights the field its fix names with the suggested value. A finding whose fix is one field
+     * selects that element alone (so the inspector can show it); the canvas frames every element named.
+     */
+    showFinding: (finding: Finding) => {
+      const target = getFixTarget(finding, design.getState().design);
+      const selection = target
+        ? target.element.kind === 'node'
+          ? { nodes: [target.element.id], links: [] }
+          : { nodes: [], links: [target.element.id] }
+        : { nodes: finding.nodes, links: finding.links };
+      design.getState().select(selection);
+      if (finding.nodes.length > 0 || finding.links.length > 0) ui.requestFrame(finding.nodes, finding.links);
+      stores.ui.setState({ panel: 'inspector', focusedFinding: { finding, at: now() } });
+    },
     /** Ask for the file picker (Ctrl/⌘+O): the top bar owns it and opens it. */
     requestOpenFile: () => stores.ui.setState({ openFileRequest: (stores.ui.getState().openFileRequest ?? 0) + 1 }),
     /** Files someone asked to import (the Import button, a drop on the canvas). */

@@ -40,7 +40,7 @@ export const createWhatIfStore = () =>
 
 /** Which tab of the side panel is open, and a request to frame elements on the canvas. */
 export interface UiState {
-  panel: 'inspector' | 'findings' | 'export' | 'whatif';
+  panel: 'inspector' | 'findings' | 'flows' | 'export' | 'whatif';
   codeOpen: boolean;
   /** Set by requestFrame (a finding click, auto-layout): the canvas fits these into view, then clears it. */
   frameRequest: { nodes: string[]; links: string[] } | null;
@@ -52,6 +52,8 @@ export interface UiState {
   snapToGrid?: boolean;
   /** Bumped by the Open shortcut: the top bar opens its file picker (nobody looks for it in the DOM). */
   openFileRequest?: number;
+  /** The finding last shown from a list (finding to fix): the inspector highlights its field. `at` re-focuses it. */
+  focusedFinding?: { finding: Finding; at: number } | null;
 }
 
 export const createUiStore = () =>
@@ -62,6 +64,7 @@ export const createUiStore = () =>
     readOnly: false,
     progress: null,
     snapToGrid: false,
+    focusedFinding: null,
   }));
 
 export type FindingsStore = ReturnType<typeof createFindingsStore>;

@@ -45,7 +45,7 @@ const DESIGN: Design = {
       saga: 'choreography',
       steps: [
         { link: 'gw->order', compensation: 'cancel order' },
-        { link: 'order->db' },
+        { link: 'order->db', readOnly: true },
         { link: 'order->bus:order.created' },
         { link: 'bus->pay:order.created' },
       ],
@@ -55,7 +55,7 @@ const DESIGN: Design = {
 };
 
 describe('mermaidSequences', () => {
-  it('writes a flow in step order: nested calls reply inside out, async messages do not wait, the last saga step is the pivot', () => {
+  it('writes a flow in step order: nested calls reply inside out, async messages do not wait, the last saga step is the pivot, read-only steps say so', async () => {
     const [first, second] = mermaidSequences(DESIGN);
     expect(first!.text).toMatchInlineSnapshot(`
       "sequenceDiagram
@@ -68,6 +68,7 @@ describe('mermaidSequences', () => {
         p0->>p1: POST /orders
         Note over p0,p1: compensation: cancel order
         p1->>p2: sql
+        Note over p1,p2: read-only
         p2-->>p1: rows
         p1-)p3: order.created (OrderCreated v1)
         p1-->>p0: response
@@ -76,6 +77,7 @@ describe('mermaidSequences', () => {
       "
     `);
     expect([first!.fileName, second!.fileName]).toEqual(['place-order.mmd', 'place-order-2.mmd']);
+    await parseSequence(first!.text);
   });
 
   it('with no flows, walks sync calls from each client, once per node, through cycles', async () => {

@@ -79,6 +79,7 @@ function writeFlow(design: Design, flow: Flow, linksById: Map<string, Link>): st
       writer.request(link);
       open.push(link);
     } else writer.publish(link);
+    if (step.readOnly) writer.note(link, 'read-only');
     if (step.compensation) writer.note(link, `compensation: ${step.compensation}`);
     // format.md: in a saga with no pivot marked, the last step is the pivot.
     if (step.pivot || (flow.saga && !hasPivot && index === flow.steps.length - 1)) writer.note(link, 'pivot (go/no-go)');

@@ -50,6 +50,7 @@ import {
   type LinkFlowEdge,
 } from './flowElements';
 import { useFrameRequest } from './useFrameRequest';
+import { keepTopClear, VIEW_BAR_ROOM, VIEW_BAR_ROOM_READONLY } from './keepTopClear';
 import { ConnectMenu } from './ConnectMenu';
 
 /** A connection let go on empty canvas: where, and from which node, until a kind is picked. */
@@ -121,7 +122,8 @@ export function Canvas() {
   const snapToGrid = useUiStore((s) => s.snapToGrid ?? false);
   const detail = useFlowStore(getDetail);
   const badgesHidden = useBadgesHidden();
-  const { screenToFlowPosition, fitView, getIntersectingNodes } = useReactFlow();
+  const { screenToFlowPosition, fitView, getIntersectingNodes, getNodesBounds, getNodes, getViewport, setViewport } =
+    useReactFlow();
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
@@ -171,8 +173,16 @@ export function Canvas() {
   // A different document, view mode, or another view of it: show all of what is drawn.
   const viewKey = view?.key ?? '';
   useEffect(() => {
-    void fitView(FIT_VIEW_OPTIONS);
-  }, [documentVersion, readOnly, viewKey, fitView]);
+    void fitView(FIT_VIEW_OPTIONS).then(() => {
+      const next = keepTopClear(
+        getViewport(),
+        getNodesBounds(getNodes()),
+        readOnly ? VIEW_BAR_ROOM_READONLY : VIEW_BAR_ROOM,
+        canvasRef.current?.clientHeight ?? 0,
+      );
+      if (next) void setViewport(next);
+    });
+  }, [documentVersion, readOnly, viewKey, fitView, getNodesBounds, getNodes, getViewport, setViewport]);
 
   const aggregateNodes = useMemo(() => toAggregateNodes(view?.projection.aggregates ?? []), [view?.projection]);
   const rollupEdges = useMemo(() => toRollupEdges(view?.projection.rolledUp ?? []), [view?.projection]);

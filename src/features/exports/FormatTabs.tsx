@@ -1,4 +1,5 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { usePopover } from '../../components/usePopover';
 import { EXPORT_TABS, type ExportTabId } from './exportTabs';
 
 interface FormatTabsProps {
@@ -12,9 +13,20 @@ export function getFormatTabId(id: ExportTabId): string {
 
 export const FORMAT_BODY_ID = 'export-format-body';
 
-/** One tab per format; arrow keys, Home and End move between them (the ARIA tabs pattern). */
+/**
+ * One tab per format; arrow keys, Home and End move between them (the ARIA tabs pattern). Fifteen
+ * chips wrapped onto four rows in a narrow panel: they sit in one row that scrolls sideways (the
+ * selected one kept in view), and "All formats" lists every format in a menu, as draw.io's
+ * overflow does.
+ */
 export function FormatTabs({ selected, onSelect }: FormatTabsProps) {
   const listRef = useRef<HTMLDivElement | null>(null);
+  const { open, setOpen, root } = usePopover();
+  useEffect(() => {
+    listRef.current
+      ?.querySelector<HTMLButtonElement>(`#${getFormatTabId(selected)}`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [selected]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = EXPORT_TABS.findIndex((tab) => tab.id === selected);
@@ -37,22 +49,55 @@ export function FormatTabs({ selected, onSelect }: FormatTabsProps) {
   };
 
   return (
-    <div ref={listRef} role="tablist" aria-label="Export format" className="export-tabs" onKeyDown={onKeyDown}>
-      {EXPORT_TABS.map((tab) => (
+    <div className="export-tabs-bar">
+      <div ref={listRef} role="tablist" aria-label="Export format" className="export-tabs" onKeyDown={onKeyDown}>
+        {EXPORT_TABS.map((tab) => (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            id={getFormatTabId(tab.id)}
+            aria-selected={tab.id === selected}
+            aria-controls={FORMAT_BODY_ID}
+            tabIndex={tab.id === selected ? 0 : -1}
+            className="export-tab"
+            onClick={() => onSelect(tab.id)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div className="menu export-tabs-more" ref={root}>
         <button
-          key={tab.id}
           type="button"
-          role="tab"
-          id={getFormatTabId(tab.id)}
-          aria-selected={tab.id === selected}
-          aria-controls={FORMAT_BODY_ID}
-          tabIndex={tab.id === selected ? 0 : -1}
-          className="export-tab"
-          onClick={() => onSelect(tab.id)}
+          className="export-tab export-tabs-more__button"
+          aria-haspopup="menu"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
         >
-          {tab.label}
+          All formats
         </button>
-      ))}
+        {open && (
+          <div className="menu__popup export-tabs-more__popup" role="menu" aria-label="All formats">
+            {EXPORT_TABS.map((tab) => (
+              <button
+                key={tab.id}
+                type="button"
+                role="menuitemradio"
+                aria-checked={tab.id === selected}
+                className="menu__item"
+                onClick={() => {
+                  setOpen(false);
+                  onSelect(tab.id);
+                  listRef.current?.querySelector<HTMLButtonElement>(`#${getFormatTabId(tab.id)}`)?.focus();
+                }}
+              >
+                <span className="menu__item-name">{tab.label}</span>
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -39,10 +39,9 @@ export function FindingsPanel() {
   const show = useCallback(
     (finding: Finding, index: number) => {
       setActive({ index, findings });
-      editor.design.getState().select({ nodes: finding.nodes, links: finding.links });
-      if (finding.nodes.length > 0 || finding.links.length > 0) editor.uiActions.requestFrame(finding.nodes, finding.links);
+      editor.uiActions.showFinding(finding);
     },
-    [findings, editor.design, editor.uiActions],
+    [findings, editor.uiActions],
   );
 
   // The highlight belongs to one lint's list: a new list (after an edit) starts with none.

@@ -1,10 +1,11 @@
-import { useDesignStore, useSignalbox } from '../../editor/react';
+import { useDesignStore, useSignalbox, useUiStore } from '../../editor/react';
 import { useEffect, useRef } from 'react';
 import { getLinkId } from '../../core/model/ids';
 import { selectSelection } from '../../state/designStore';
 import { DesignInspector } from './DesignInspector';
 import { LinkInspector } from './LinkInspector';
 import { NodeInspector } from './NodeInspector';
+import './inspector.css';
 
 /**
  * The form's key for the one selected node: its id, except that a node renamed in place (its
@@ -32,6 +33,7 @@ export function Inspector() {
     const link = s.design.links.find((l) => getLinkId(l) === id);
     return link ? `${link.from}->${link.to}` : null;
   });
+  const focused = useUiStore((s) => s.focusedFinding?.finding ?? null);
   const { nodes, links } = selection;
   const nodeKey = useRenameStableKey(nodes.length === 1 && links.length === 0 ? (nodes[0] ?? null) : null);
   if (nodes.length === 1 && links.length === 0 && nodes[0]) return <NodeInspector key={nodeKey ?? nodes[0]} id={nodes[0]} />;
@@ -46,6 +48,12 @@ export function Inspector() {
           </span>
           <span className="inspector__title-kind">Select one element to edit it</span>
         </header>
+        {focused && focused.nodes.join() === nodes.join() && focused.links.join() === links.join() && (
+          <section className="inspector__section inspector-findings" aria-label="Finding">
+            <p className="inspector-finding__message">{focused.message}</p>
+            <p className="inspector-finding__fix">How to fix: {focused.fix}</p>
+          </section>
+        )}
         <div className="inspector__actions">
           <button
             type="button"

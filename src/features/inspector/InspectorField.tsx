@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FieldCodec } from './fieldCodecs';
+import { FixSuggestion } from './FixSuggestion';
 
 interface InspectorFieldProps {
   label: string;
@@ -13,8 +14,14 @@ interface InspectorFieldProps {
   placeholder?: string;
   hint?: string;
   mono?: boolean;
-  /** Outlined as the field a finding asks to change (finding to fix). */
-  highlighted?: boolean;
+  /** The field a finding asks to change (finding to fix): outlined, scrolled to, with its suggested value. */
+  fix?: FieldFix;
+}
+
+export interface FieldFix {
+  value: unknown;
+  /** Bumped each time a finding asks for this field again. */
+  at: number;
 }
 
 /**
@@ -34,9 +41,10 @@ export function InspectorField({
   placeholder,
   hint,
   mono,
-  highlighted,
+  fix,
 }: InspectorFieldProps) {
   const id = useId();
+  const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const formatted = codec.format(value);
   const [draft, setDraft] = useState(formatted);
   const [error, setError] = useState<string | null>(null);
@@ -81,8 +89,13 @@ export function InspectorField({
     if (draft !== formatted) commit(draft);
   };
 
+  // Shown until the design holds the suggested value (undo brings it back).
+  const suggested = fix && codec.format(fix.value) !== formatted ? codec.format(fix.value) : null;
+  const highlighted = suggested !== null;
+
   const common = {
     id,
+    ref: inputRef,
     value: draft,
     placeholder,
     'aria-invalid': error ? true : undefined,
@@ -112,6 +125,18 @@ export function InspectorField({
               setDraft(formatted);
               setError(null);
             }
+          }}
+        />
+      )}
+      {suggested !== null && fix && (
+        <FixSuggestion
+          text={suggested}
+          label={label}
+          focusKey={fix.at}
+          onApply={() => {
+            setDraft(suggested);
+            commit(suggested);
+            inputRef.current?.focus();
           }}
         />
       )}

@@ -1,6 +1,9 @@
 import { getLinkId } from '../../core/model/ids';
 import { useDesignStore, useSignalbox } from '../../editor/react';
 import { InspectorField } from './InspectorField';
+import { ElementFindings } from './ElementFindings';
+import { useFieldFix } from './useFieldFix';
+import type { FixField } from '../../core/rules/fixTarget';
 import { InspectorSection } from './InspectorSection';
 import { SelectField } from './SelectField';
 import { BOOLEAN_OPTIONS, fromBoolean, toBoolean } from './selectOptions';
@@ -20,6 +23,7 @@ export function LinkInspector({ id }: { id: string }) {
   const fromName = useDesignStore((s) => (link ? s.design.nodes[link.from]?.name : undefined));
   const toName = useDesignStore((s) => (link ? s.design.nodes[link.to]?.name : undefined));
   const editor = useSignalbox();
+  const fixOf = useFieldFix('link', id);
   if (!link) return null;
   // Coalesce by the link's ends, not its id: typing a channel changes the id at every keystroke.
   const ends = `${link.from}->${link.to}`;
@@ -35,7 +39,9 @@ export function LinkInspector({ id }: { id: string }) {
     const value = getFieldValue(link, field.path);
     if (field.control === 'text') {
       const { path: _path, kinds: _kinds, control: _control, input: _input, ...props } = field;
-      return <InspectorField key={key} {...props} value={value} onCommit={(v) => commit(field, v)} />;
+      return (
+        <InspectorField key={key} {...props} value={value} onCommit={(v) => commit(field, v)} fix={fixOf(key as FixField)} />
+      );
     }
     if (field.control === 'boolean') {
       return (
@@ -45,6 +51,7 @@ export function LinkInspector({ id }: { id: string }) {
           value={fromBoolean(value)}
           options={BOOLEAN_OPTIONS}
           onChange={(v) => commit(field, toBoolean(v))}
+          fix={fixOf(key as FixField)}
         />
       );
     }
@@ -56,6 +63,7 @@ export function LinkInspector({ id }: { id: string }) {
         options={field.options}
         optional={field.optional}
         onChange={(v) => commit(field, v)}
+        fix={fixOf(key as FixField)}
       />
     );
   };
@@ -68,6 +76,7 @@ export function LinkInspector({ id }: { id: string }) {
         </span>
         <span className="inspector__title-kind">{getLinkId(link)}</span>
       </header>
+      <ElementFindings kind="link" id={id} />
       {LINK_SECTIONS.filter((section) => showsSection(link, section)).map((section) => (
         <InspectorSection key={section.title} title={section.title}>
           {section.fields.filter((field) => showsField(link, field)).map((field) => renderField(field))}

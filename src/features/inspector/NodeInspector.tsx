@@ -8,6 +8,9 @@ import { InspectorField } from './InspectorField';
 import { InspectorSection } from './InspectorSection';
 import { SelectField } from './SelectField';
 import { BOOLEAN_OPTIONS, fromBoolean, toBoolean, toOptions } from './selectOptions';
+import { ElementFindings } from './ElementFindings';
+import { useFieldFix } from './useFieldFix';
+import type { FixField } from '../../core/rules/fixTarget';
 import { listCodec, numberCodec, textCodec, type FieldCodec } from './fieldCodecs';
 
 const S = nodeSchema.shape;
@@ -59,6 +62,7 @@ const KIND_OPTIONS = NODE_KINDS.map((k) => ({ value: k, label: NODE_KIND_LABELS[
 export function NodeInspector({ id }: { id: string }) {
   const node = useDesignStore((s) => s.design.nodes[id]);
   const editor = useSignalbox();
+  const fixOf = useFieldFix('node', id);
   if (!node) return null;
   const shows = (key: keyof DesignNode & string) => node[key] !== undefined || (APPLIES[key]?.includes(node.kind) ?? true);
   const update = (key: keyof DesignNode & string) => (value: unknown) => {
@@ -71,7 +75,15 @@ export function NodeInspector({ id }: { id: string }) {
     extra: { numeric?: boolean; placeholder?: string; hint?: string } = {},
   ) =>
     shows(key) && (
-      <InspectorField key={key} label={label} value={node[key]} codec={CODECS[key]} onCommit={update(key)} {...extra} />
+      <InspectorField
+        key={key}
+        label={label}
+        value={node[key]}
+        codec={CODECS[key]}
+        onCommit={update(key)}
+        fix={fixOf(key as FixField)}
+        {...extra}
+      />
     );
   const flag = (key: 'outbox' | 'healthCheck' | 'tracing' | 'eventSourced' | 'replayable', label: string) =>
     shows(key) && (
@@ -81,6 +93,7 @@ export function NodeInspector({ id }: { id: string }) {
         value={fromBoolean(node[key])}
         options={BOOLEAN_OPTIONS}
         onChange={(v) => update(key)(toBoolean(v))}
+        fix={fixOf(key as FixField)}
       />
     );
 
@@ -95,6 +108,7 @@ export function NodeInspector({ id }: { id: string }) {
           <span className="inspector__title-kind">{NODE_KIND_LABELS[node.kind]}</span>
         </span>
       </header>
+      <ElementFindings kind="node" id={id} />
       <InspectorSection title="Identity">
         <SelectField
           label="Kind"
@@ -144,6 +158,7 @@ export function NodeInspector({ id }: { id: string }) {
             value={node.discovery}
             options={toOptions(DISCOVERIES)}
             onChange={(v) => update('discovery')(v)}
+            fix={fixOf('discovery')}
           />
         )}
         {flag('healthCheck', 'Health check')}
@@ -151,7 +166,13 @@ export function NodeInspector({ id }: { id: string }) {
         {flag('outbox', 'Transactional outbox')}
         {flag('eventSourced', 'Event sourced')}
         {shows('auth') && (
-          <SelectField label="Auth" value={node.auth} options={toOptions(GATEWAY_AUTHS)} onChange={(v) => update('auth')(v)} />
+          <SelectField
+            label="Auth"
+            value={node.auth}
+            options={toOptions(GATEWAY_AUTHS)}
+            onChange={(v) => update('auth')(v)}
+            fix={fixOf('auth')}
+          />
         )}
         {text('rateLimitRps', 'Rate limit (rps)', { numeric: true })}
         {shows('loadBalancing') && (

@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
+import { FixSuggestion } from './FixSuggestion';
+import type { FieldFix } from './InspectorField';
 
 import type { SelectOption } from './selectOptions';
 
@@ -9,17 +11,23 @@ interface SelectFieldProps {
   onChange: (value: string | undefined) => void;
   /** Offer "not set" (the key is removed); off for required keys like kind. */
   optional?: boolean;
+  /** The option a finding's fix asks for (its value as a string): outlined, with a button. */
+  fix?: FieldFix;
 }
 
-export function SelectField({ label, value, options, onChange, optional = true }: SelectFieldProps) {
+export function SelectField({ label, value, options, onChange, optional = true, fix }: SelectFieldProps) {
   const id = useId();
+  const ref = useRef<HTMLSelectElement>(null);
+  const suggested = fix && String(fix.value) !== value ? String(fix.value) : null;
+  const suggestedLabel = options.find((o) => o.value === suggested)?.label ?? suggested;
   return (
-    <div className="field">
+    <div className={`field${suggested !== null ? ' field--highlighted' : ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
       </label>
       <select
         id={id}
+        ref={ref}
         className="field__input field__select"
         value={value ?? ''}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
@@ -31,6 +39,17 @@ export function SelectField({ label, value, options, onChange, optional = true }
           </option>
         ))}
       </select>
+      {suggested !== null && fix && (
+        <FixSuggestion
+          text={suggestedLabel ?? suggested}
+          label={label}
+          focusKey={fix.at}
+          onApply={() => {
+            onChange(suggested);
+            ref.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
