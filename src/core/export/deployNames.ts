@@ -25,18 +25,18 @@ export function getDnsNames(design: Design): Map<string, string> {
 }
 
 /**
- * The name of an object about a caller and a callee, `<callee>-from-<caller>`: one DNS label, so
+ * The name of an object about two nodes, `<callee>-from-<caller>` (or `<gateway>-to-<backend>`): one DNS label, so
  * at most 63 characters. A longer pair keeps as much of both names as fits and ends in a hash of
  * the whole, so two long pairs never collide and the name is the same in every export.
  */
-export function pairName(callee: string, caller: string): string {
-  const whole = `${callee}-from-${caller}`;
+export function pairName(callee: string, caller: string, joiner: 'from' | 'to' = 'from'): string {
+  const whole = `${callee}-${joiner}-${caller}`;
   if (whole.length <= 63) return whole;
   let hash = 0x811c9dc5;
   for (let i = 0; i < whole.length; i++) hash = Math.imul(hash ^ whole.charCodeAt(i), 0x01000193);
   const tag = (hash >>> 0).toString(36).padStart(7, '0');
   const half = (text: string) => text.slice(0, 24).replace(/-+$/, '');
-  return `${half(callee)}-from-${half(caller)}-${tag}`;
+  return `${half(callee)}-${joiner}-${half(caller)}-${tag}`;
 }
 
 /** `order service` -> `OrderService`: a letter first, then letters and digits (protobuf, Java, C#, TS). */

@@ -123,4 +123,24 @@ describe('gatewayObjects', () => {
       { numRuns: 100 },
     );
   }, 60_000);
+  it('names an HTTPRoute between two long names as one DNS label (fast-check found 64 characters)', () => {
+    const long = (tail: string) => `customer facing public edge gateway ${tail}`;
+    const design: Design = {
+      signalbox: 1,
+      name: 'long names',
+      nodes: {
+        web: { kind: 'client', name: 'Web' },
+        [long('gw')]: { kind: 'gateway', name: 'Edge' },
+        [long('orders')]: { kind: 'service', name: 'Orders' },
+      },
+      links: [
+        { from: 'web', to: long('gw'), kind: 'sync', protocol: 'rest' },
+        { from: long('gw'), to: long('orders'), kind: 'sync', protocol: 'rest', operations: ['GET /orders'] },
+      ],
+    };
+    expect(kubernetesErrors(gatewayYaml(design))).toEqual([]);
+    const routes = gatewayObjects(design).filter((o) => o.kind === 'HTTPRoute');
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) expect((route.metadata as { name: string }).name.length).toBeLessThanOrEqual(63);
+  });
 });

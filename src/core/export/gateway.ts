@@ -1,6 +1,6 @@
 import { getAttempts, getBackoffMs } from '../graph/worstCase';
 import type { Design, Link } from '../model/types';
-import { getDnsNames, NODE_ANNOTATION, wellFormed } from './deployNames';
+import { getDnsNames, NODE_ANNOTATION, pairName, wellFormed } from './deployNames';
 import type { KubernetesObject } from './istio';
 import { headerName, kubernetesYamlStream } from './istio';
 import { parseRestOperation } from './openapi';
@@ -88,7 +88,7 @@ function routesFor(gatewayId: string, link: Link, names: Map<string, string>): K
       apiVersion: `${GATEWAY_API}/v1`,
       kind: 'HTTPRoute',
       metadata: {
-        name: `${gateway}-to-${backend}${part > 1 ? `-${part}` : ''}`,
+        name: pairName(gateway, `${backend}${part > 1 ? `-${part}` : ''}`, 'to'),
         annotations: { [NODE_ANNOTATION]: link.to, 'signalbox.dev/gateway': gatewayId },
       },
       spec: {
