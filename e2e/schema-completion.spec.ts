@@ -43,8 +43,14 @@ for (const viewport of [
     await page.keyboard.press('Enter');
     await page.keyboard.type('kind: ');
 
-    // The language server offers the schema's enum, with the schema's description beside it.
+    // The language server offers the schema's enum, with the schema's description beside it. A
+    // space opens the list once the server is up; before that (a cold worker on a loaded machine)
+    // a person asks for it with Ctrl+Space, as in VS Code.
     const suggest = page.getByRole('listbox');
+    await expect(async () => {
+      if (!(await suggest.getByRole('option').first().isVisible())) await page.keyboard.press('Control+Space');
+      await expect(suggest.getByRole('option', { name: /^client\b/ })).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
     for (const kind of ['client', 'gateway', 'service', 'broker', 'database', 'external'])
       await expect(suggest.getByRole('option', { name: new RegExp(`^${kind}\\b`) })).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: test.info().outputPath(`schema-completion-${viewport.width}x${viewport.height}.png`) });
