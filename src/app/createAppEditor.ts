@@ -21,7 +21,6 @@ export function createAppEditor() {
   return createSignalbox({
     repository: createDesignRepository(browserStorage()),
     createLinter: () => (typeof Worker === 'function' ? createWorkerLinter() : createLazyMainThreadLinter()),
-    createFallbackLinter: createLazyMainThreadLinter,
     autosave: false,
     events: { window, document },
   });

@@ -4,6 +4,15 @@ import type { PendingEdits } from '../state/pendingEdits';
 import type { DesignRepository } from '../state/repository';
 import type { StorageStatusStore } from '../state/storageStatus';
 
+/** The open design's library entry: its own, or a new one made now (a design opened without one). */
+export function ensureLibraryEntry(design: DesignStore, repository: DesignRepository): { id: string; error?: string } {
+  const state = design.getState();
+  if (state.designId) return { id: state.designId };
+  const created = repository.create(state.design, state.sourceText);
+  state.adoptDesignId(created.id);
+  return created;
+}
+
 /** The page events autosave listens to: the window and document in the app, none in Node. */
 export interface AutosaveEvents {
   window: Pick<Window, 'addEventListener' | 'removeEventListener'>;
@@ -58,9 +67,7 @@ export function startAutosave({
     lastWritten = JSON.stringify(state.design);
     if (id) return reportSave(repository.put(id, state.design));
     // A design opened without an entry (a headless editor's first design) gets one on its first save.
-    const created = repository.create(state.design, state.sourceText);
-    designStore.getState().adoptDesignId(created.id);
-    reportSave(created.error);
+    reportSave(ensureLibraryEntry(designStore, repository).error);
   };
 
   const unsubscribe = designStore.subscribe((state, previous) => {

@@ -20,7 +20,7 @@ import { done, refusal, type ActionResult } from '../state/result';
 import { createShellStore } from '../state/shellStore';
 import { createStorageStatusStore } from '../state/storageStatus';
 import { createViewStore, patchView } from '../state/viewStore';
-import { startAutosave, type AutosaveEvents } from './autosave';
+import { ensureLibraryEntry, startAutosave, type AutosaveEvents } from './autosave';
 import type { Linter } from './lint/linter';
 import { startLiveLint } from './lint/liveLint';
 import { createScenarioStore, createWhatIf } from './whatIf';
@@ -151,12 +151,17 @@ export function createSignalbox(options: SignalboxOptions = {}) {
       const deleted = repository.remove(id);
       if (!deleted) return refusal('That design is no longer in the library');
       if (wasOpen) {
-        const next = repository.list().find((d) => repository.get(d.id));
-        const stored = next && repository.get(next.id);
-        if (next && stored) {
-          design.getState().openDesign(stored.design, next.id, stored.sourceText);
-          repository.setCurrent(next.id);
-        } else openNewDesign(createEmptyDesign());
+        // The most recent other design that reads (each is read and validated once).
+        let reopened = false;
+        for (const entry of repository.list()) {
+          const stored = repository.get(entry.id);
+          if (!stored) continue;
+          design.getState().openDesign(stored.design, entry.id, stored.sourceText);
+          repository.setCurrent(entry.id);
+          reopened = true;
+          break;
+        }
+        if (!reopened) openNewDesign(createEmptyDesign());
       }
       return { ok: true as const, deleted: { ...deleted, wasOpen } };
     },
@@ -249,10 +254,6 @@ export function createSignalbox(options: SignalboxOptions = {}) {
 
   return {
     ...stores,
-    /** The design store's actions (every change to a design), answering ActionResult. */
-    get actions() {
-      return design.getState();
-    },
     repository,
     library,
     openNewDesign,
@@ -262,6 +263,8 @@ export function createSignalbox(options: SignalboxOptions = {}) {
     uiActions: ui,
     pendingEdits,
     startAutosave: startSaving,
+    /** The open design's library entry, made now if it has none (versions need an owner); none without a repository. */
+    ensureLibraryEntry: () => (repository ? ensureLibraryEntry(design, repository) : undefined),
     /** Push held-back typing into the design and save now (page hide; tests). */
     flush: () => {
       pendingEdits.flush();

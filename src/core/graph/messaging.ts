@@ -171,10 +171,12 @@ export function getMatchingChannels(messaging: Messaging, c: number): number[] {
 }
 
 /**
- * Every publication whose messages reach consumers of channel `c`: on `c`'s broker, or on another
- * broker bridged to it (each upstream channel is visited once, so a bridge loop terminates).
+ * Walk from channel `c` across bridges, one way, collecting the routes of each channel reached:
+ * upstream the publications (through `bridgesIn`), downstream the consumptions (through
+ * `bridgesOut`). Each channel is visited once, so a bridge loop terminates; `bridges` lists the
+ * bridges a route crosses in the order its messages travel.
  */
-export function getUpstream(messaging: Messaging, c: number): Route[] {
+function walkBridged(messaging: Messaging, c: number, direction: 'up' | 'down'): Route[] {
   const routes: Route[] = [];
   const seen = new Set<number>();
   const queue: { channel: number; bridges: number[] }[] = [{ channel: c, bridges: [] }];
@@ -184,31 +186,27 @@ export function getUpstream(messaging: Messaging, c: number): Route[] {
       if (seen.has(k)) continue;
       seen.add(k);
       const here = messaging.channels[k]!;
-      for (const link of here.publications) routes.push({ link, bridges });
-      for (const bridge of here.bridgesIn) queue.push({ channel: messaging.leaves[bridge]!, bridges: [bridge, ...bridges] });
+      const links = direction === 'up' ? here.publications : here.consumptions;
+      for (const link of links) routes.push({ link, bridges });
+      if (direction === 'up')
+        for (const bridge of here.bridgesIn) queue.push({ channel: messaging.leaves[bridge]!, bridges: [bridge, ...bridges] });
+      else
+        for (const bridge of here.bridgesOut) queue.push({ channel: messaging.enters[bridge]!, bridges: [...bridges, bridge] });
     }
     // A channel that names none is fed by every channel on its broker: list those in design order.
-    if (q === 0 && messaging.channels[c]!.name === undefined) routes.sort((a, b) => a.link - b.link);
+    if (direction === 'up' && q === 0 && messaging.channels[c]!.name === undefined) routes.sort((x, y) => x.link - y.link);
   }
   return routes;
 }
 
+/** Every publication whose messages reach consumers of channel `c`: on `c`'s broker, or bridged in. */
+export function getUpstream(messaging: Messaging, c: number): Route[] {
+  return walkBridged(messaging, c, 'up');
+}
+
 /** Every consumption that receives what is published on channel `c`, on its broker or bridged on. */
 export function getDownstream(messaging: Messaging, c: number): Route[] {
-  const routes: Route[] = [];
-  const seen = new Set<number>();
-  const queue: { channel: number; bridges: number[] }[] = [{ channel: c, bridges: [] }];
-  for (let q = 0; q < queue.length; q++) {
-    const { channel, bridges } = queue[q]!;
-    for (const k of getMatchingChannels(messaging, channel)) {
-      if (seen.has(k)) continue;
-      seen.add(k);
-      const here = messaging.channels[k]!;
-      for (const link of here.consumptions) routes.push({ link, bridges });
-      for (const bridge of here.bridgesOut) queue.push({ channel: messaging.enters[bridge]!, bridges: [...bridges, bridge] });
-    }
-  }
-  return routes;
+  return walkBridged(messaging, c, 'down');
 }
 
 /** The nodes that publish what link `j` consumes (empty when `j` consumes nothing), through bridges. */

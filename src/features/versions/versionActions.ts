@@ -3,13 +3,9 @@ import { deleteVersion, listVersions, measureStorage, saveVersion, type DesignVe
 
 /** The open design's library id; a design not yet autosaved is saved first, so its versions have an owner. */
 function currentDesignId(editor: Signalbox): string | undefined {
-  const state = editor.design.getState();
-  if (state.designId) return state.designId;
-  const saved = editor.repository?.create(state.design, state.sourceText);
-  if (!saved) return undefined;
-  state.adoptDesignId(saved.id);
-  if (saved.error) state.setNotice(saved.error);
-  return saved.id;
+  const entry = editor.ensureLibraryEntry();
+  if (entry?.error) editor.design.getState().setNotice(entry.error);
+  return entry?.id;
 }
 
 export function listCurrentVersions(editor: Signalbox): DesignVersion[] {
