@@ -1,6 +1,6 @@
 import { useDesignStore, useViewStore } from '../../editor/react';
 import { useState } from 'react';
-import { EXPORT_FORMATS } from '../../core/export/index';
+import { EXPORT_FORMATS } from '../../core/export/formats';
 import { slugify } from '../../core/export/slug';
 import { CanvasImageExport } from './CanvasImageExport';
 import { FORMAT_BODY_ID, FormatTabs, getFormatTabId } from './FormatTabs';

@@ -1,4 +1,4 @@
-import { exportDesign, type ExportFile, type ExportFormat } from '../../core/export/index';
+import type { ExportFile, ExportFormat } from '../../core/export/index';
 import type { Design, Finding } from '../../core/model/types';
 import type { ExportRequest, ExportResponse } from './exportProtocol';
 
@@ -23,7 +23,9 @@ function wantsBlastRadius(design: Design): boolean {
   return Object.keys(design.nodes).length <= BLAST_RADIUS_NODE_LIMIT;
 }
 
-function exportHere(job: ExportJob): ExportFile[] {
+/** The exporters load only here, so the app's first chunk does without them. */
+async function exportHere(job: ExportJob): Promise<ExportFile[]> {
+  const { exportDesign } = await import('../../core/export/index');
   return exportDesign(job.design, job.format, {
     findings: job.findings,
     ...(wantsBlastRadius(job.design) ? {} : { blastRadius: false }),
