@@ -1,3 +1,4 @@
+import { withLinkDefaults } from '../model/defaults';
 import type { Design, Link } from '../model/types';
 import { getDnsNames, wellFormed } from './deployNames';
 import { headerName, isMeshCall } from './istio';
@@ -204,9 +205,9 @@ function errorBudgetRules(design: Design, names: Map<string, string>): AlertRule
 
 /**
  * Entry points for latency: gateways and services requests reach first (called by a client or a
- * gateway, or called by nobody), each measured against its own `latencyMs` (a p99).
+ * gateway, or called by nobody), each measured against its own `latencyMs` (a p99). Design order.
  */
-function latencyRules(design: Design, names: Map<string, string>): AlertRule[] {
+export function getLatencyEntryPoints(design: Design): string[] {
   const called = new Set<string>();
   const first = new Set<string>();
   for (const link of design.links) {
@@ -215,10 +216,18 @@ function latencyRules(design: Design, names: Map<string, string>): AlertRule[] {
     const from = design.nodes[link.from]?.kind;
     if (from === 'client' || from === 'gateway') first.add(link.to);
   }
+  return Object.entries(design.nodes).flatMap(([id, node]) =>
+    (node.kind === 'gateway' || node.kind === 'service') && (first.has(id) || node.kind === 'gateway' || !called.has(id))
+      ? [id]
+      : [],
+  );
+}
+
+function latencyRules(design: Design, names: Map<string, string>): AlertRule[] {
   const rules: AlertRule[] = [];
-  for (const [id, node] of Object.entries(design.nodes)) {
-    if (node.latencyMs === undefined || (node.kind !== 'gateway' && node.kind !== 'service')) continue;
-    if (!first.has(id) && !(node.kind === 'gateway' || !called.has(id))) continue;
+  for (const id of getLatencyEntryPoints(design)) {
+    const node = design.nodes[id]!;
+    if (node.latencyMs === undefined) continue;
     rules.push({
       group: 'latency',
       alert: 'LatencyOverBudget',
@@ -237,8 +246,12 @@ function latencyRules(design: Design, names: Map<string, string>): AlertRule[] {
   return rules;
 }
 
-/** Every alert the design implies, grouped as the rule file groups them. Pure data. */
-export function listAlertRules(design: Design): AlertRule[] {
+/**
+ * Every alert the design implies, grouped as the rule file groups them. Pure data. Links read
+ * with the design's `defaults:`, so a dead-letter channel named by `defaults.dlq` has its alert.
+ */
+export function listAlertRules(stated: Design): AlertRule[] {
+  const design = withLinkDefaults(stated);
   const names = getDnsNames(design);
   return [
     ...deadLetterRules(design),

@@ -2,6 +2,9 @@ import type { Link } from '../../model/types';
 import { getNamingStyle, describeNamingStyle, voteNamingStyle } from '../../rules/namingConvention';
 import { isReplayable } from '../../rules/messaging';
 import { mermaidFlowchart } from '../mermaidFlowchart';
+import { isRestCall } from '../openapi';
+import { isGrpcCall } from '../proto';
+import { createNodeFileNamer } from '../slug';
 import type { ReportIndex } from './reportIndex';
 import { channelLabel, isOwned, uniqueNames } from './reportIndex';
 import { bullets, escapeMarkdown, fence, lines, listOf, names, notStated, table } from './text';
@@ -67,9 +70,36 @@ export function interactionsSection(index: ReportIndex): string {
   );
 }
 
+/**
+ * The files `export --to openapi` and `--to proto` write for each node, named as they name them:
+ * the same callees in the same order through the same namer.
+ */
+function contractFiles(index: ReportIndex): Map<number, string[]> {
+  const { graph } = index;
+  const rest = new Set<number>();
+  const grpc = new Set<number>();
+  for (const j of index.syncLinks) {
+    const to = graph.linkTo[j]!;
+    const kind = graph.kinds[to];
+    if ((kind === 'service' || kind === 'gateway') && isRestCall(graph.links[j]!)) rest.add(to);
+    if (kind === 'service' && isGrpcCall(graph.links[j]!)) grpc.add(to);
+  }
+  const openapi = createNodeFileNamer();
+  const proto = createNodeFileNamer();
+  const files = new Map<number, string[]>();
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const list: string[] = [];
+    if (rest.has(i)) list.push(`${openapi(graph.nodeIds[i]!)}.openapi.yaml`);
+    if (grpc.has(i)) list.push(`${proto(graph.nodeIds[i]!)}.proto`);
+    if (list.length > 0) files.set(i, list);
+  }
+  return files;
+}
+
 /** 2. What each service offers synchronously, and who may call it. */
 export function syncContractsSection(index: ReportIndex): string {
   const { graph } = index;
+  const contracts = contractFiles(index);
   const byCallee = new Map<number, number[]>();
   for (const j of index.syncLinks) {
     const to = graph.linkTo[j]!;
@@ -88,23 +118,17 @@ export function syncContractsSection(index: ReportIndex): string {
     const gatewayAuth = graph.nodes[callee]!.kind === 'gateway' ? graph.nodes[callee]!.auth : undefined;
     const auths = [...new Set([gatewayAuth, ...ls.map((l) => l.auth)].filter(Boolean))] as string[];
     const mesh = graph.nodes[callee]!.discovery === 'mesh';
-    const protocols = new Set(ls.map((l) => l.protocol));
     const label = graph.nodes[callee]!.name;
     if (versions.length === 0) noVersion.push(label);
     if (auths.length === 0 && !mesh) noAuth.push(label);
     if (operations.length === 0) noOperations.push(label);
-    const contract = protocols.has('rest')
-      ? `${graph.nodeIds[callee]!}.openapi.yaml`
-      : protocols.has('grpc')
-        ? `${graph.nodeIds[callee]!}.proto`
-        : undefined;
     return [
       label,
       operations.length > 0 ? operations.join(', ') : undefined,
       versions.join(', ') || undefined,
       [...new Set(ls.map((l) => index.nameOf(graph.indexOf.get(l.from) ?? -1)))].join(', '),
       auths.length > 0 ? auths.join(', ') : mesh ? 'mesh (mTLS)' : undefined,
-      contract,
+      contracts.get(callee)?.join(', '),
     ];
   });
   return lines(
@@ -114,7 +138,7 @@ export function syncContractsSection(index: ReportIndex): string {
       : table(['Service', 'Operations', 'Versions', 'Callers', 'Caller authentication', 'Contract (export)'], rows),
     rows.length === 0
       ? undefined
-      : 'Contracts: `signalbox export --to openapi` writes the OpenAPI file of each REST service. Timeouts, retries with backoff, breakers and bulkheads of every call are in section 7.',
+      : 'Contracts: `signalbox export --to openapi` writes the OpenAPI file of each service called over REST, `--to proto` the proto3 file of each service called over gRPC. Timeouts, retries with backoff, breakers and bulkheads of every call are in section 7.',
     bullets([
       notStated('the operations offered by', noOperations, 'operations'),
       notStated('the API version of', noVersion, 'version'),
@@ -218,7 +242,8 @@ export function messagingSection(index: ReportIndex): string {
       'Messages',
       (j) => graph.links[j]!.message?.name,
     )}`,
-    'Dead letters are monitored by the DLQ-depth alerts of section 11.',
+    'Envelope: every message travels as a CloudEvents 1.0 event (`specversion`, `id`, `source`, `type`, `time`, `datacontenttype`, a `correlationid` extension) whose `data` is the message schema above; `signalbox export --to schemas` writes one JSON Schema (2020-12) per message.',
+    'Dead letters are monitored by the dead-letter alerts of section 11.',
     bullets([
       notStated('the message name on', noMessage, 'message.name'),
       notStated('the delivery guarantee of', noDelivery, 'delivery'),
