@@ -69,7 +69,7 @@ function deadLetterRules(design: Design): AlertRule[] {
   const byDlq = new Map<string, Link[]>();
   for (const link of design.links) {
     if (link.kind !== 'async' || link.dlq === undefined || link.dlq.trim() === '') continue;
-    byDlq.set(link.dlq, [...(byDlq.get(link.dlq) ?? []), link]);
+    (byDlq.get(link.dlq) ?? byDlq.set(link.dlq, []).get(link.dlq)!).push(link);
   }
   return [...byDlq].map(([dlq, links]) => {
     const broker = links.map((link) => link.from).find((id) => design.nodes[id]?.kind === 'broker');
@@ -267,7 +267,7 @@ export function alertRuleFile(design: Design): string {
   const rules = listAlertRules(design);
   if (rules.length === 0) return '';
   const groups = new Map<string, AlertRule[]>();
-  for (const rule of rules) groups.set(rule.group, [...(groups.get(rule.group) ?? []), rule]);
+  for (const rule of rules) (groups.get(rule.group) ?? groups.set(rule.group, []).get(rule.group)!).push(rule);
   const file = {
     groups: [...groups].map(([group, members]) => ({
       name: `signalbox-${group}`,

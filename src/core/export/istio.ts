@@ -88,7 +88,8 @@ export function istioObjects(stated: Design): KubernetesObject[] {
   const design = withLinkDefaults(stated);
   const names = getDnsNames(design);
   const callsTo = new Map<string, Link[]>();
-  for (const link of design.links) if (isMeshCall(design, link)) callsTo.set(link.to, [...(callsTo.get(link.to) ?? []), link]);
+  for (const link of design.links)
+    if (isMeshCall(design, link)) (callsTo.get(link.to) ?? callsTo.set(link.to, []).get(link.to)!).push(link);
   const objects: KubernetesObject[] = [];
   for (const nodeId of Object.keys(design.nodes)) {
     const calls = callsTo.get(nodeId);

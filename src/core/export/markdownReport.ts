@@ -50,16 +50,16 @@ function monitoringSection(index: ReportIndex): string {
   return lines(
     '## 11. Monitoring and alerting',
     'Key metrics follow from what each service does: it serves calls (rate, errors, latency), consumes (lag, dead letters), calls with a breaker (breaker state), publishes (publish failures). The alerts are the rules `signalbox export --to alerts` writes as a Prometheus rule file, with the metric names of Istio, kafka-exporter and the RabbitMQ plugin and a runbook line each.',
-    table(
+    `Key metrics per service:\n\n${table(
       ['Service', 'Key metrics'],
       plan.flatMap((s) => (s.metrics.length > 0 ? [[s.name, s.metrics.join(', ')]] : [])),
-    ),
+    )}`,
     alerts.length === 0
       ? 'The alerts export has no rule for this design.'
-      : table(
+      : `Alert conditions, one per rule of the alerts export:\n\n${table(
           ['Service', 'Alert', 'Severity', 'For', 'Fires when'],
           alerts.map(({ service, rule }) => [service, rule.alert, rule.severity, holdText(rule), rule.description]),
-        ),
+        )}`,
     bullets([
       notStated('the availability target, so no error-budget alert, of', noAvailability, 'availability'),
       notStated('the p99 latency budget, so no latency alert, of', noLatency, 'latencyMs'),

@@ -169,7 +169,7 @@ export function openApiDocuments(stated: Design): OpenApiFile[] {
   for (const link of design.links) {
     const kind = design.nodes[link.to]?.kind;
     if ((kind === 'service' || kind === 'gateway') && isRestCall(link))
-      callsTo.set(link.to, [...(callsTo.get(link.to) ?? []), link]);
+      (callsTo.get(link.to) ?? callsTo.set(link.to, []).get(link.to)!).push(link);
   }
   const fileBase = createNodeFileNamer();
   return Object.keys(design.nodes)

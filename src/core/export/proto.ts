@@ -183,7 +183,7 @@ export function protoFiles(design: Design): ProtoFile[] {
   const callsTo = new Map<string, Link[]>();
   for (const link of design.links) {
     if (design.nodes[link.to]?.kind === 'service' && isGrpcCall(link))
-      callsTo.set(link.to, [...(callsTo.get(link.to) ?? []), link]);
+      (callsTo.get(link.to) ?? callsTo.set(link.to, []).get(link.to)!).push(link);
   }
   const fileBase = createNodeFileNamer();
   return Object.keys(design.nodes)

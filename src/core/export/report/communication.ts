@@ -175,18 +175,30 @@ export function messagingSection(index: ReportIndex): string {
   const noDlq: string[] = [];
   const noReplay = new Set<string>();
   const noMessage: string[] = [];
+  // Two tables: what travels on each channel, then each consumer's guarantees (one row each, so
+  // a channel with many consumers stays readable).
+  const consumerRows: (string | undefined)[][] = [];
   const rows = index.channels.map((group) => {
     const label = channelLabel(index, group);
-    const consumers = group.consumptions.map((j) => graph.links[j]!);
     const message = index.messageOf(group);
     if (!message?.name) noMessage.push(label);
     for (const j of group.consumptions) {
       const link = graph.links[j]!;
-      const who = `${index.nameOf(graph.linkTo[j]!)} on ${label}`;
+      const consumer = index.nameOf(graph.linkTo[j]!);
+      const who = `${consumer} on ${label}`;
       if (!link.delivery) noDelivery.push(who);
       if (link.idempotent === undefined) noIdempotency.push(who);
       if (!link.dlq) noDlq.push(who);
       else if (!link.dlqReplay) noReplay.add(link.dlq);
+      consumerRows.push([
+        label,
+        consumer,
+        link.consumerGroup,
+        link.delivery,
+        link.idempotent === undefined ? undefined : link.idempotent ? 'yes' : 'no',
+        link.dlq,
+        link.dlqReplay,
+      ]);
     }
     return [
       label,
@@ -194,22 +206,6 @@ export function messagingSection(index: ReportIndex): string {
       schemaFields(message?.schema),
       group.broker < 0 ? 'direct' : index.nameOf(group.broker),
       [...new Set([...group.publications, ...group.bridgedPublications].map((j) => index.nameOf(graph.linkFrom[j]!)))].join(', '),
-      consumers
-        .map(
-          (l, k) =>
-            `${index.nameOf(graph.linkTo[group.consumptions[k]!]!)}${l.consumerGroup ? ` (group ${l.consumerGroup})` : ''}`,
-        )
-        .join(', '),
-      [...new Set(consumers.map((l) => l.delivery).filter(Boolean))].join(', ') || undefined,
-      consumers.length === 0
-        ? undefined
-        : consumers.every((l) => l.idempotent === true)
-          ? 'yes'
-          : consumers.some((l) => l.idempotent === false)
-            ? 'no'
-            : undefined,
-      [...new Set(consumers.map((l) => l.dlq).filter(Boolean))].join(', ') || undefined,
-      [...new Set(consumers.map((l) => l.dlqReplay).filter(Boolean))].join('; ') || undefined,
     ];
   });
   const perBroker = new Map<number, number>();
@@ -233,10 +229,13 @@ export function messagingSection(index: ReportIndex): string {
     brokers.length > 0
       ? `Topic and queue structure:\n\n${brokers.join('\n')}`
       : 'Every message goes straight from service to service.',
-    table(
-      ['Channel', 'Message', 'Schema', 'Broker', 'Producers', 'Consumers (group)', 'Delivery', 'Idempotent', 'DLQ', 'DLQ replay'],
-      rows,
-    ),
+    `What travels on each channel:\n\n${table(['Channel', 'Message', 'Schema', 'Broker', 'Producers'], rows)}`,
+    consumerRows.length === 0
+      ? 'Nothing consumes these channels.'
+      : `Each consumer's delivery guarantee, de-duplication and dead letters:\n\n${table(
+          ['Channel', 'Consumer', 'Group', 'Delivery', 'Idempotent', 'DLQ', 'DLQ replay'],
+          consumerRows,
+        )}`,
     `Naming. ${conventionLine(index, 'Channels', (j) => graph.links[j]!.channel)} ${conventionLine(
       index,
       'Messages',

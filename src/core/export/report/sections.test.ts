@@ -11,7 +11,9 @@ import { TEMPLATES } from '../../templates/index';
 import { exportDesign } from '../index';
 import { markdownReport } from '../markdownReport';
 import { listAlertRules } from '../alerts';
+import { marked } from 'marked';
 import { monitoringPlan } from './monitoring';
+import { lines } from './text';
 
 const STATED: Design = {
   signalbox: 1,
@@ -185,8 +187,11 @@ describe('the architecture document, section by section', () => {
   it('3 messaging: structure, schema, delivery, DLQ and replay, naming', () => {
     const s = section(stated, 3);
     expect(s).toContain('- Kafka (kafka): 1 channel, a log: consumers can replay');
-    expect(s).toContain(
-      '| order.placed | OrderPlaced v2 | orderId: string | Kafka | Order | Pay \\(group pay\\) | at-least-once | yes | order.placed.dlq | ops console re-publish |',
+    expect(s).toContain('| order.placed | OrderPlaced v2 | orderId: string | Kafka | Order |');
+    expect(s).toContain('| order.placed | Pay | pay | at-least-once | yes | order.placed.dlq | ops console re-publish |');
+    expect(section(silent, 3)).toContain('| order.placed | Pay | – | – | – | – | – |');
+    expect(section(markdownReport({ ...SILENT, links: SILENT.links.slice(0, 3) }, { findings: [] }), 3)).toContain(
+      'Nothing consumes these channels.',
     );
     expect(s).not.toContain('Not stated');
     expect(s).toContain('Envelope: every message travels as a CloudEvents 1.0 event');
@@ -234,7 +239,7 @@ describe('the architecture document, section by section', () => {
     );
     expect(section(defaulted, 7)).toContain('| Order | Pay | 1500 ms | 2×, exponential | – | – |');
     expect(section(defaulted, 7)).not.toContain('Not stated: a timeout');
-    expect(section(defaulted, 3)).toContain('| at-least-once | – | order.placed.dlq | – |');
+    expect(section(defaulted, 3)).toContain('| order.placed | Pay | – | at-least-once | – | order.placed.dlq | – |');
     expect(section(defaulted, 3)).not.toContain('Not stated: a dead-letter channel');
     expect(section(defaulted, 11)).toContain('DeadLetterMessages');
   });
@@ -318,6 +323,23 @@ describe('the architecture document, section by section', () => {
   it('12 sequences: the flows, or a Not stated line', () => {
     expect(section(stated, 12)).toContain('### Checkout');
     expect(section(silent, 12)).toContain('- Not stated: the critical flows (`flows:`)');
+  });
+});
+
+describe('lists in a row', () => {
+  it('stay two lists for a GitHub-flavoured Markdown reader (facts, then the Not stated checklist)', () => {
+    const lists = (text: string) => marked.lexer(text, { gfm: true }).filter((token) => token.type === 'list');
+    expect(lists(lines('- Services that trace: Order', '- Not stated: the format (`tracePropagation`)'))).toHaveLength(2);
+    expect(lists(['- a', '- b'].join('\n\n'))).toHaveLength(1); // what a plain blank line gives
+    expect(lines('Intro.', '- a')).toBe('Intro.\n\n- a');
+    const tracing = section(
+      markdownReport(
+        { ...SILENT, nodes: { ...SILENT.nodes, order: { ...SILENT.nodes.order!, tracing: true } } },
+        { findings: [] },
+      ),
+      8,
+    );
+    expect(lists(tracing).map((list) => (list as { items: unknown[] }).items.length)).toEqual([1, 3]);
   });
 });
 
