@@ -158,7 +158,10 @@ function schemaFields(schema: Record<string, unknown> | undefined): string | und
 function conventionLine(index: ReportIndex, what: string, nameOf: (j: number) => string | undefined): string {
   const vote = voteNamingStyle(index.graph, nameOf);
   if (vote.names.size === 0) return `${what}: none named.`;
-  if (!vote.style) return `${what}: no convention most names follow (${vote.names.size} names).`;
+  const count = vote.names.size;
+  // The naming-convention rule needs at least 3 names to see a convention (rules.md).
+  if (count < 3) return `${what}: ${count} name${count === 1 ? '' : 's'}, too few to show a convention.`;
+  if (!vote.style) return `${what}: no convention most of the ${count} names follow.`;
   const breaking = [...vote.names].filter(([, e]) => e.style && e.style !== vote.style).map(([n]) => n);
   const following = [...vote.names.keys()].filter((n) => getNamingStyle(n) === vote.style).length;
   return `${what}: ${describeNamingStyle(vote.style)} (${following} of ${vote.names.size})${

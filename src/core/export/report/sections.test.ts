@@ -195,6 +195,9 @@ describe('the architecture document, section by section', () => {
     );
     expect(s).not.toContain('Not stated');
     expect(s).toContain('Envelope: every message travels as a CloudEvents 1.0 event');
+    expect(s).toContain(
+      'Naming. Channels: 1 name, too few to show a convention. Messages: 1 name, too few to show a convention.',
+    );
     expect(section(silent, 3)).toContain('- Not stated: a dead-letter channel for Pay on order.placed (`dlq`)');
     expect(section(silent, 3)).toContain('- Not stated: the delivery guarantee of Pay on order.placed (`delivery`)');
   });
