@@ -88,6 +88,22 @@ describe('listAlertRules', () => {
     expect(dead.map((rule) => rule.labels.channel)).toEqual(['order.placed.dlq', 'invoice.parked']);
     expect(dead[1]!.expr).toBe('sum(rabbitmq_detailed_queue_messages_ready{queue="invoice.parked"}) > 0');
     expect(promtoolErrors(alertRuleFile(design))).toBe('');
+    // One channel shared by many consumers: one alert, its text naming the first eight.
+    const many: Design = {
+      signalbox: 1,
+      name: 'Many',
+      defaults: { dlq: 'parked' },
+      nodes: Object.fromEntries([
+        ['kafka', { kind: 'broker', name: 'Kafka' }],
+        ...Array.from({ length: 12 }, (_, i) => [`c${i}`, { kind: 'service', name: `C${i}` }]),
+      ]) as Design['nodes'],
+      links: Array.from({ length: 12 }, (_, i) => ({ from: 'kafka', to: `c${i}`, kind: 'async' as const, channel: `t${i}` })),
+    };
+    const shared = listAlertRules(many).filter((rule) => rule.alert === 'DeadLetterMessages');
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.description).toBe(
+      'C0, C1, C2, C3, C4, C5, C6, C7 and 4 more could not process messages from t0, t1, t2, t3, t4, t5, t6, t7 and 4 more; they are parked on parked.',
+    );
     // Without the default, the same design has no alert for the invoice channel.
     expect(listAlertRules({ ...design, defaults: undefined }).filter((rule) => rule.alert === 'DeadLetterMessages')).toHaveLength(
       1,

@@ -65,6 +65,11 @@ function queueDepth(metrics: BrokerMetrics, queue: string): string {
   }
 }
 
+/** `A, B, C`; a dead-letter channel shared through `defaults.dlq` by hundreds of consumers ends `and 412 more`. */
+function shortList(names: string[], limit = 8): string {
+  return names.length > limit ? `${names.slice(0, limit).join(', ')} and ${names.length - limit} more` : names.join(', ');
+}
+
 function deadLetterRules(design: Design): AlertRule[] {
   const byDlq = new Map<string, Link[]>();
   for (const link of design.links) {
@@ -74,8 +79,8 @@ function deadLetterRules(design: Design): AlertRule[] {
   return [...byDlq].map(([dlq, links]) => {
     const broker = links.map((link) => link.from).find((id) => design.nodes[id]?.kind === 'broker');
     const source = brokerMetrics(broker ? design.nodes[broker]?.tech : undefined);
-    const consumers = [...new Set(links.map((link) => nameOf(design, link.to)))].join(', ');
-    const channels = [...new Set(links.map((link) => link.channel ?? link.to))].join(', ');
+    const consumers = shortList([...new Set(links.map((link) => nameOf(design, link.to)))]);
+    const channels = shortList([...new Set(links.map((link) => link.channel ?? link.to))]);
     return {
       group: 'dead-letters',
       alert: 'DeadLetterMessages',
