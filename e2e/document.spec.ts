@@ -65,6 +65,22 @@ test('the inspector and the code view state platform, tracing, consistency and t
   await page.keyboard.type('strip /api prefix');
   await page.keyboard.press('Tab');
   await inspector.getByLabel('Load balancing').selectOption('least-connections');
+  // The consumption Kafka -> Restaurant, found as a person finds a link among many: search (Ctrl+K).
+  await page.mouse.click(box.x + 24, box.y + 24);
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.type('kafka->restaurant:order.placed');
+  await page
+    .getByRole('listbox', { name: 'Results' })
+    .getByRole('option')
+    .filter({ hasText: 'Kafka → Restaurant' })
+    .first()
+    .click();
+  await inspector.getByLabel('Dead-letter replay').click();
+  await page.keyboard.type('re-publish from the ops console');
+  await page.keyboard.press('Enter');
+  await inspector.getByLabel('Trace context in headers').selectOption('Yes');
+  await cardNamed(page, 'Kafka').click();
+  await inspector.getByLabel('Replayable (keeps messages)').selectOption('No');
 
   // The code view shows each key where the format puts it.
   await page.getByRole('button', { name: 'Code', exact: true }).click();
@@ -76,6 +92,9 @@ test('the inspector and the code view state platform, tracing, consistency and t
   expect(text).toMatch(/^\s+consistency: eventual$/m);
   expect(text).toMatch(/loadBalancing: least-connections/);
   expect(text).toMatch(/transformations:[\s\S]*strip \/api prefix/);
+  expect(text).toMatch(/dlqReplay: re-publish from the ops console/);
+  expect(text).toMatch(/traceContext: true/);
+  expect(text).toMatch(/replayable: false/);
 
   // Typed in the code view, a new value reaches the design (and the inspector) like any other key.
   const lines = text.split('\n');
@@ -97,6 +116,11 @@ test('the inspector and the code view state platform, tracing, consistency and t
   expect(markdown).toContain('- Load balancing: least-connections');
   expect(markdown).not.toContain('Not stated: where the system runs');
   expect(markdown).not.toContain('Not stated: the trace propagation format');
+  expect(markdown).toContain(
+    '| order.placed | Restaurant | restaurant | at-least-once | yes | order.placed.dlq | re-publish from the ops console |',
+  );
+  expect(markdown).toContain('- Async hops that carry the context in message headers: Kafka → Restaurant \\(order.placed\\)');
+  expect(markdown).toContain('- Kafka (kafka): 4 channels, a queue: messages are gone once delivered');
 });
 
 const MERMAID = fileURLToPath(new URL('../node_modules/mermaid/dist/mermaid.min.js', import.meta.url));
