@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { withLinkDefaults } from '../model/defaults';
 import type { Design } from '../model/types';
 import { alertRuleFile, brokerMetrics, listAlertRules, templateText } from './alerts';
 import { nastyDeployDesign, promtoolErrors } from './deployTools';
@@ -35,6 +36,17 @@ const DESIGN: Design = {
   ],
 };
 
+type FileRule = { rules: { alert: string; labels: Record<string, string>; annotations: Record<string, string> }[] };
+
+/** Every dead-letter channel of the design, its links read with the design's defaults. */
+function deadLetterChannels(design: Design): Set<string> {
+  return new Set(withLinkDefaults(design).links.flatMap((link) => (link.kind === 'async' && link.dlq ? [link.dlq] : [])));
+}
+
+function deadLetterLabels(file: { groups: FileRule[] }): string[] {
+  return file.groups.flatMap((g) => g.rules.filter((r) => r.alert === 'DeadLetterMessages').map((r) => r.labels.channel!));
+}
+
 describe('listAlertRules', () => {
   it('alerts on each dead-letter channel, consumer group, breaker, error budget and entry latency', () => {
     const rules = listAlertRules(DESIGN);
@@ -65,6 +77,39 @@ describe('listAlertRules', () => {
     expect(promtoolErrors(alertRuleFile(DESIGN).replace('> 1000', '> > 1000'))).toMatch(/parse error/);
   });
 
+  it("alerts on a dead-letter channel the design's defaults name, and keeps a link's own", () => {
+    const links = DESIGN.links.map((link) => (link.dlq === 'invoice.dlq' ? { ...link, dlq: undefined } : link));
+    const design: Design = {
+      ...DESIGN,
+      links: JSON.parse(JSON.stringify(links)) as Design['links'],
+      defaults: { dlq: '{channel}.parked' },
+    };
+    const dead = listAlertRules(design).filter((rule) => rule.alert === 'DeadLetterMessages');
+    expect(dead.map((rule) => rule.labels.channel)).toEqual(['order.placed.dlq', 'invoice.parked']);
+    expect(dead[1]!.expr).toBe('sum(rabbitmq_detailed_queue_messages_ready{queue="invoice.parked"}) > 0');
+    expect(promtoolErrors(alertRuleFile(design))).toBe('');
+    // One channel shared by many consumers: one alert, its text naming the first eight.
+    const many: Design = {
+      signalbox: 1,
+      name: 'Many',
+      defaults: { dlq: 'parked' },
+      nodes: Object.fromEntries([
+        ['kafka', { kind: 'broker', name: 'Kafka' }],
+        ...Array.from({ length: 12 }, (_, i) => [`c${i}`, { kind: 'service', name: `C${i}` }]),
+      ]) as Design['nodes'],
+      links: Array.from({ length: 12 }, (_, i) => ({ from: 'kafka', to: `c${i}`, kind: 'async' as const, channel: `t${i}` })),
+    };
+    const shared = listAlertRules(many).filter((rule) => rule.alert === 'DeadLetterMessages');
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.description).toBe(
+      'C0, C1, C2, C3, C4, C5, C6, C7 and 4 more could not process messages from t0, t1, t2, t3, t4, t5, t6, t7 and 4 more; they are parked on parked.',
+    );
+    // Without the default, the same design has no alert for the invoice channel.
+    expect(listAlertRules({ ...design, defaults: undefined }).filter((rule) => rule.alert === 'DeadLetterMessages')).toHaveLength(
+      1,
+    );
+  });
+
   it('writes nothing when there is nothing to alert on', () => {
     expect(alertRuleFile({ signalbox: 1, name: 'x', nodes: { a: { kind: 'service', name: 'A' } }, links: [] })).toBe('');
   });
@@ -81,12 +126,13 @@ describe('listAlertRules', () => {
 
   it.each(getTestDesigns())('$id: promtool accepts the rule file and every dead-letter channel has its alert', ({ design }) => {
     const text = alertRuleFile(design);
-    const dlqs = new Set(design.links.flatMap((link) => (link.kind === 'async' && link.dlq ? [link.dlq] : [])));
+    const dlqs = deadLetterChannels(design);
     if (text === '') return expect(dlqs.size).toBe(0);
     expect(promtoolErrors(text)).toBe('');
-    const alerted = listAlertRules(design).filter((rule) => rule.alert === 'DeadLetterMessages');
-    expect(new Set(alerted.map((rule) => rule.labels.channel))).toEqual(dlqs);
-    const file = parse(text) as { groups: { rules: { annotations: Record<string, string> }[] }[] };
+    // In the file promtool checked: one DeadLetterMessages rule per dead-letter channel.
+    const file = parse(text) as { groups: FileRule[] };
+    expect(new Set(deadLetterLabels(file))).toEqual(new Set([...dlqs].map(templateText)));
+    expect(deadLetterLabels(file)).toHaveLength(dlqs.size);
     for (const rule of file.groups.flatMap((group) => group.rules))
       expect(Object.keys(rule.annotations)).toEqual(['summary', 'description', 'runbook']);
   });
@@ -96,10 +142,9 @@ describe('listAlertRules', () => {
       fc.property(nastyDeployDesign, (design) => {
         const text = alertRuleFile(design);
         expect(promtoolErrors(text)).toBe('');
-        const dlqs = listAlertRules(design).filter((rule) => rule.alert === 'DeadLetterMessages');
-        expect(dlqs.map((rule) => rule.labels.channel).sort()).toEqual(
-          [...new Set(design.links.flatMap((l) => (l.dlq ? [l.dlq] : [])))].sort(),
-        );
+        const dlqs = [...deadLetterChannels(design)].filter((dlq) => dlq.trim() !== '');
+        const labels = deadLetterLabels(parse(text) as { groups: FileRule[] });
+        expect(labels.sort()).toEqual(dlqs.map(templateText).sort());
       }),
       { numRuns: 60 },
     );

@@ -1,3 +1,4 @@
+import { withLinkDefaults } from '../model/defaults';
 import type { Design, Link } from '../model/types';
 import { getDnsNames, wellFormed } from './deployNames';
 import { headerName, isMeshCall } from './istio';
@@ -64,17 +65,22 @@ function queueDepth(metrics: BrokerMetrics, queue: string): string {
   }
 }
 
+/** `A, B, C`; a dead-letter channel shared through `defaults.dlq` by hundreds of consumers ends `and 412 more`. */
+function shortList(names: string[], limit = 8): string {
+  return names.length > limit ? `${names.slice(0, limit).join(', ')} and ${names.length - limit} more` : names.join(', ');
+}
+
 function deadLetterRules(design: Design): AlertRule[] {
   const byDlq = new Map<string, Link[]>();
   for (const link of design.links) {
     if (link.kind !== 'async' || link.dlq === undefined || link.dlq.trim() === '') continue;
-    byDlq.set(link.dlq, [...(byDlq.get(link.dlq) ?? []), link]);
+    (byDlq.get(link.dlq) ?? byDlq.set(link.dlq, []).get(link.dlq)!).push(link);
   }
   return [...byDlq].map(([dlq, links]) => {
     const broker = links.map((link) => link.from).find((id) => design.nodes[id]?.kind === 'broker');
     const source = brokerMetrics(broker ? design.nodes[broker]?.tech : undefined);
-    const consumers = [...new Set(links.map((link) => nameOf(design, link.to)))].join(', ');
-    const channels = [...new Set(links.map((link) => link.channel ?? link.to))].join(', ');
+    const consumers = shortList([...new Set(links.map((link) => nameOf(design, link.to)))]);
+    const channels = shortList([...new Set(links.map((link) => link.channel ?? link.to))]);
     return {
       group: 'dead-letters',
       alert: 'DeadLetterMessages',
@@ -204,9 +210,9 @@ function errorBudgetRules(design: Design, names: Map<string, string>): AlertRule
 
 /**
  * Entry points for latency: gateways and services requests reach first (called by a client or a
- * gateway, or called by nobody), each measured against its own `latencyMs` (a p99).
+ * gateway, or called by nobody), each measured against its own `latencyMs` (a p99). Design order.
  */
-function latencyRules(design: Design, names: Map<string, string>): AlertRule[] {
+export function getLatencyEntryPoints(design: Design): string[] {
   const called = new Set<string>();
   const first = new Set<string>();
   for (const link of design.links) {
@@ -215,10 +221,18 @@ function latencyRules(design: Design, names: Map<string, string>): AlertRule[] {
     const from = design.nodes[link.from]?.kind;
     if (from === 'client' || from === 'gateway') first.add(link.to);
   }
+  return Object.entries(design.nodes).flatMap(([id, node]) =>
+    (node.kind === 'gateway' || node.kind === 'service') && (first.has(id) || node.kind === 'gateway' || !called.has(id))
+      ? [id]
+      : [],
+  );
+}
+
+function latencyRules(design: Design, names: Map<string, string>): AlertRule[] {
   const rules: AlertRule[] = [];
-  for (const [id, node] of Object.entries(design.nodes)) {
-    if (node.latencyMs === undefined || (node.kind !== 'gateway' && node.kind !== 'service')) continue;
-    if (!first.has(id) && !(node.kind === 'gateway' || !called.has(id))) continue;
+  for (const id of getLatencyEntryPoints(design)) {
+    const node = design.nodes[id]!;
+    if (node.latencyMs === undefined) continue;
     rules.push({
       group: 'latency',
       alert: 'LatencyOverBudget',
@@ -237,8 +251,12 @@ function latencyRules(design: Design, names: Map<string, string>): AlertRule[] {
   return rules;
 }
 
-/** Every alert the design implies, grouped as the rule file groups them. Pure data. */
-export function listAlertRules(design: Design): AlertRule[] {
+/**
+ * Every alert the design implies, grouped as the rule file groups them. Pure data. Links read
+ * with the design's `defaults:`, so a dead-letter channel named by `defaults.dlq` has its alert.
+ */
+export function listAlertRules(stated: Design): AlertRule[] {
+  const design = withLinkDefaults(stated);
   const names = getDnsNames(design);
   return [
     ...deadLetterRules(design),
@@ -254,7 +272,7 @@ export function alertRuleFile(design: Design): string {
   const rules = listAlertRules(design);
   if (rules.length === 0) return '';
   const groups = new Map<string, AlertRule[]>();
-  for (const rule of rules) groups.set(rule.group, [...(groups.get(rule.group) ?? []), rule]);
+  for (const rule of rules) (groups.get(rule.group) ?? groups.set(rule.group, []).get(rule.group)!).push(rule);
   const file = {
     groups: [...groups].map(([group, members]) => ({
       name: `signalbox-${group}`,

@@ -227,6 +227,19 @@ export const nastyDeployDesign: fc.Arbitrary<Design> = fc
     latencyMs: fc.option(fc.double({ min: 0, max: 1e7, noNaN: true }), { nil: undefined }),
     sync: fc.array(syncExtras, { minLength: 4, maxLength: 4 }),
     schema: fc.option(schemaArb, { nil: undefined }),
+    // The design's link defaults: every exporter reads a link with them filled in.
+    defaults: fc.option(
+      fc.record(
+        {
+          timeoutMs: fc.integer({ min: 1, max: 2_147_483_647 }),
+          retry: retryArb,
+          delivery: fc.constantFrom('at-most-once', 'at-least-once', 'exactly-once' as const),
+          dlq: fc.oneof(fc.constant('{channel}.dlq'), nastyName),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    ),
   })
   .map((parts): Design => {
     const [client, gateway, a, b, c, broker, db, ext] = parts.ids as [
@@ -244,6 +257,7 @@ export const nastyDeployDesign: fc.Arbitrary<Design> = fc
     return {
       signalbox: 1,
       name: name(0),
+      defaults: parts.defaults,
       nodes: {
         [client]: { kind: 'client', name: name(0) },
         [gateway]: {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { withLinkDefaults } from '../model/defaults';
 import type { Design } from '../model/types';
 import { kubernetesErrors, nastyDeployDesign } from './deployTools';
 import { gatewayObjects, gatewayYaml } from './gateway';
@@ -100,6 +101,19 @@ describe('gatewayObjects', () => {
     ]);
   });
 
+  it("routes with the design's default timeout and retries where a call states none", () => {
+    const design: Design = { ...DESIGN, defaults: { timeoutMs: 1200, retry: { max: 1, backoff: 'fixed', baseMs: 200 } } };
+    const objects = gatewayObjects(design);
+    // edge -> order states its own timeout and retry; edge -> pricing only its timeout (300 ms), so the default retry.
+    expect((objects[1]!.spec as { rules: Rule[] }).rules[0]!.timeouts).toEqual({ request: '2700ms', backendRequest: '800ms' });
+    expect((objects[3]!.spec as { rules: Rule[] }).rules[0]!.timeouts).toEqual({ request: '800ms', backendRequest: '300ms' });
+    expect(objects[4]).toMatchObject({
+      kind: 'BackendTrafficPolicy',
+      spec: { retry: { numRetries: 1, perRetry: { timeout: '300ms' } } },
+    });
+    expect(kubernetesErrors(gatewayYaml(design))).toEqual([]);
+  });
+
   it('writes nothing without a gateway', () => {
     const { edge: _edge, ...nodes } = DESIGN.nodes;
     expect(gatewayObjects({ ...DESIGN, nodes, links: [] })).toEqual([]);
@@ -117,8 +131,25 @@ describe('gatewayObjects', () => {
       fc.property(nastyDeployDesign, (design) => {
         const text = gatewayYaml(design);
         expect(kubernetesErrors(text)).toEqual([]);
-        const kinds = parseAllDocuments(text).map((doc) => (doc.toJS() as { kind: string }).kind);
-        expect(kinds.filter((kind) => kind === 'HTTPRoute')).toHaveLength(2);
+        const objects = parseAllDocuments(text).map(
+          (doc) => doc.toJS() as { kind: string; spec: { rules?: Rule[]; retry?: { numRetries: number } } },
+        );
+        const routes = objects.filter((o) => o.kind === 'HTTPRoute');
+        expect(routes).toHaveLength(2);
+        // The numbers carry: each forwarded call's timeout (its own or the default) on every rule of its
+        // route, per attempt when it retries. Past 100 s the Gateway API's format rounds to seconds.
+        const ms = (value: number) => (value < 100_000 ? `${value}ms` : expect.any(String));
+        const calls = withLinkDefaults(design).links.filter(
+          (l) => design.nodes[l.from]?.kind === 'gateway' && l.kind === 'sync' && design.nodes[l.to]?.kind === 'service',
+        );
+        calls.forEach((link, i) => {
+          for (const rule of routes[i]!.spec.rules!) {
+            if (link.timeoutMs === undefined) expect(rule.timeouts).toBeUndefined();
+            else if (link.retry && link.retry.max > 0)
+              expect(rule.timeouts).toMatchObject({ backendRequest: ms(link.timeoutMs) });
+            else expect(rule.timeouts).toEqual({ request: ms(link.timeoutMs) });
+          }
+        });
       }),
       { numRuns: 100 },
     );

@@ -1,4 +1,5 @@
 import { getAttempts, getBackoffMs } from '../graph/worstCase';
+import { withLinkDefaults } from '../model/defaults';
 import type { Design, Link } from '../model/types';
 import { getDnsNames, NODE_ANNOTATION, pairName, wellFormed } from './deployNames';
 import type { KubernetesObject } from './istio';
@@ -200,9 +201,10 @@ function authFor(gatewayId: string, design: Design, gateway: string): Kubernetes
  * Gateway API objects for every gateway node, in design order, with Envoy Gateway's policies:
  * a Gateway, an HTTPRoute per forwarded call (a rule per operation, the link's timeout), a
  * BackendTrafficPolicy for its retries, breaker and bulkhead, one for the gateway's global rate
- * limit, and the authentication policy.
+ * limit, and the authentication policy. Links read with the design's `defaults:`.
  */
-export function gatewayObjects(design: Design): KubernetesObject[] {
+export function gatewayObjects(stated: Design): KubernetesObject[] {
+  const design = withLinkDefaults(stated);
   const names = getDnsNames(design);
   const objects: KubernetesObject[] = [];
   for (const [gatewayId, node] of Object.entries(design.nodes)) {

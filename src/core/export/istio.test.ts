@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { getBackoffMs } from '../graph/worstCase';
+import { withLinkDefaults } from '../model/defaults';
 import type { Design } from '../model/types';
 import { kubernetesErrors, nastyDeployDesign } from './deployTools';
 import { getDnsNames, istioDuration } from './deployNames';
@@ -72,6 +74,19 @@ describe('istioObjects', () => {
     expect(kubernetesErrors(text)).toEqual([expect.stringContaining('attempts')]);
   });
 
+  it("gives a call the design's default timeout and retries, and keeps a link's own", () => {
+    const design: Design = { ...DESIGN, defaults: { timeoutMs: 1500, retry: { max: 2, backoff: 'fixed', baseMs: 50 } } };
+    const routes = (istioObjects(design)[0]!.spec as { http: Route[] }).http;
+    // gw -> order states only its timeout: 3 attempts of 2000 ms plus 2 x 50 ms of backoff, each attempt 2 s.
+    expect(routes[0]).toMatchObject({ name: 'from-gw', timeout: '6.1s', retries: { attempts: 2, perTryTimeout: '2s' } });
+    const payment = (istioObjects(design)[1]!.spec as { http: Route[] }).http;
+    // order -> Payment_Svc states its own retry (3) and timeout (800 ms): the defaults change nothing.
+    expect(payment.find((r) => r.name === 'from-order')).toMatchObject({ retries: { attempts: 3, perTryTimeout: '0.8s' } });
+    // gw -> Payment_Svc states retry.max 0 and no timeout: the default timeout, no retries.
+    expect(payment.find((r) => r.name === 'from-gw')).toMatchObject({ timeout: '1.5s', retries: { attempts: 0 } });
+    expect(kubernetesErrors(istioYaml(design))).toEqual([]);
+  });
+
   it('writes nothing for a design without sync calls between services', () => {
     expect(istioObjects({ ...DESIGN, links: [DESIGN.links[3]!] })).toEqual([]);
   });
@@ -89,7 +104,8 @@ describe('istioObjects', () => {
     const names = getDnsNames(design);
     const objects = istioObjects(design);
     const first = new Set<string>();
-    for (const link of design.links) {
+    // Each link as it behaves: its own values, else the design's defaults.
+    for (const link of withLinkDefaults(design).links) {
       if (!isMeshCall(design, link)) continue;
       const host = names.get(link.to)!;
       const caller = names.get(link.from)!;
@@ -103,6 +119,10 @@ describe('istioObjects', () => {
       if (link.retry && link.retry.max > 0 && link.timeoutMs)
         expect(route.retries?.perTryTimeout).toBe(istioDuration(link.timeoutMs));
       if (link.timeoutMs && !link.retry) expect(route.timeout).toBe(istioDuration(link.timeoutMs));
+      if (link.timeoutMs && link.retry)
+        expect(route.timeout).toBe(istioDuration((link.retry.max + 1) * link.timeoutMs + getBackoffMs(link.retry)));
+      if (!link.timeoutMs) expect(route.timeout).toBeUndefined();
+      if (!link.retry) expect(route.retries).toBeUndefined();
       const rule = objects.find((o) => {
         const annotations = (o.metadata as { annotations: Record<string, string> }).annotations;
         return (
@@ -113,8 +133,12 @@ describe('istioObjects', () => {
       });
       const policy = (rule?.spec as { trafficPolicy?: Record<string, Record<string, Record<string, unknown>>> } | undefined)
         ?.trafficPolicy;
-      if (link.breaker)
+      if (link.breaker) {
         expect(policy?.outlierDetection).toMatchObject({ baseEjectionTime: istioDuration(link.breaker.openMs ?? 30_000) });
+        const annotations = (rule!.metadata as { annotations: Record<string, string> }).annotations;
+        if (link.breaker.failureRatePct !== undefined)
+          expect(annotations['signalbox.dev/breaker-failure-rate-pct']).toBe(String(link.breaker.failureRatePct));
+      }
       if (link.bulkhead) expect(policy?.connectionPool?.tcp).toEqual({ maxConnections: link.bulkhead.maxConcurrent });
       if (!link.breaker && !link.bulkhead) expect(rule).toBeUndefined();
     }

@@ -1,4 +1,5 @@
 import { getAttempts, getBackoffMs } from '../graph/worstCase';
+import { withLinkDefaults } from '../model/defaults';
 import type { Design, Link } from '../model/types';
 import { getDnsNames, istioDuration, NODE_ANNOTATION, pairName } from './deployNames';
 import { writeYaml } from './yamlWriter';
@@ -81,12 +82,14 @@ function destinationRuleFor(link: Link, names: Map<string, string>): KubernetesO
 /**
  * Istio objects for every service called synchronously, in design order: a VirtualService with a
  * route per caller, a DestinationRule per caller with a breaker or bulkhead, and a STRICT
- * PeerAuthentication where a caller states `auth: mtls`.
+ * PeerAuthentication where a caller states `auth: mtls`. Links read with the design's `defaults:`.
  */
-export function istioObjects(design: Design): KubernetesObject[] {
+export function istioObjects(stated: Design): KubernetesObject[] {
+  const design = withLinkDefaults(stated);
   const names = getDnsNames(design);
   const callsTo = new Map<string, Link[]>();
-  for (const link of design.links) if (isMeshCall(design, link)) callsTo.set(link.to, [...(callsTo.get(link.to) ?? []), link]);
+  for (const link of design.links)
+    if (isMeshCall(design, link)) (callsTo.get(link.to) ?? callsTo.set(link.to, []).get(link.to)!).push(link);
   const objects: KubernetesObject[] = [];
   for (const nodeId of Object.keys(design.nodes)) {
     const calls = callsTo.get(nodeId);

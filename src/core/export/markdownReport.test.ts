@@ -75,8 +75,11 @@ describe('markdownReport', () => {
   it('tables the sync calls with their policies, channels with producers and consumers', () => {
     const report = markdownReport(DESIGN, { findings: [] });
     expect(tableRows(report, '## 7. Reliability')).toEqual([['Order', 'Stock', '500 ms', '2×, fixed', '–', '10 concurrent']]);
+    // What travels on the channel, then (after the second header row) each consumer's guarantees.
     expect(tableRows(report, '## 3. Asynchronous messaging')).toEqual([
-      ['order.placed', 'OrderPlaced v1', '–', 'Kafka', 'Order', 'Stock', 'at-least-once', '–', 'order.placed.dlq', '–'],
+      ['order.placed', 'OrderPlaced v1', '–', 'Kafka', 'Order'],
+      ['Channel', 'Consumer', 'Group', 'Delivery', 'Idempotent', 'DLQ', 'DLQ replay'],
+      ['order.placed', 'Stock', '–', 'at-least-once', '–', 'order.placed.dlq', '–'],
     ]);
     expect(report).toContain('## Findings\n\nNo findings.');
     expect(report).toContain('## 10. Failure scenarios\n\nLeft out of this export');
@@ -104,7 +107,7 @@ describe('markdownReport', () => {
     const prose = report
       .replace(/```[\s\S]*?```/g, '')
       .split('\n')
-      .filter((line) => line.trim() !== '' && !line.startsWith('|') && !line.startsWith('```'));
+      .filter((line) => line.trim() !== '' && !line.startsWith('|') && !line.startsWith('```') && line !== '<!-- -->');
     expect(prose.length).toBe(new Set(prose).size);
   });
 

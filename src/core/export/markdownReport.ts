@@ -5,11 +5,13 @@ import { interactionsSection, messagingSection, syncContractsSection } from './r
 import { consistencySection, schemaEvolutionSection } from './report/consistency';
 import type { BlastRadiusEntry } from './report/failures';
 import { failureSection } from './report/failures';
+import type { AlertRule } from './alerts';
+import { getLatencyEntryPoints } from './alerts';
 import { monitoringPlan } from './report/monitoring';
 import { discoverySection, gatewaySection, reliabilitySection, tracingSection } from './report/operations';
 import { buildReportIndex } from './report/reportIndex';
 import type { ReportIndex } from './report/reportIndex';
-import { escapeMarkdown, fence, lines, table } from './report/text';
+import { bullets, escapeMarkdown, fence, lines, notStated, table } from './report/text';
 
 export type { BlastRadiusEntry } from './report/failures';
 export { escapeMarkdown } from './report/text';
@@ -23,21 +25,45 @@ export interface MarkdownReportInput {
 /** Past this many entry points, per-entry sequence diagrams are left to `export --to sequence`. */
 const MAX_ENTRY_SEQUENCES = 5;
 
-/** 11. Key metrics and alert conditions per service (the data lives in report/monitoring.ts). */
+/** How long an alert's condition must hold, in words. */
+function holdText(rule: AlertRule): string {
+  return rule.for === '0m' ? 'at once' : rule.for.replace(/m$/, ' min');
+}
+
+/**
+ * 11. Key metrics per service and the alert conditions: the alerts export's own rules
+ * (report/monitoring.ts reads `listAlertRules`), so the document and the rule file never disagree.
+ */
 function monitoringSection(index: ReportIndex): string {
   const plan = monitoringPlan(index.design, index);
   if (plan.length === 0) return lines('## 11. Monitoring and alerting', 'The design has no services to monitor.');
+  const { design, graph } = index;
+  const alerts = plan.flatMap((s) => s.alerts.map((rule) => ({ service: s.name, rule })));
+  const noAvailability = plan.flatMap((s) =>
+    s.metrics.includes('request rate') && design.nodes[s.node]?.availability === undefined ? [s.name] : [],
+  );
+  const noLatency = getLatencyEntryPoints(design).flatMap((id) => {
+    const i = graph.indexOf.get(id)!;
+    const served = graph.syncIn[i]!.length > 0 || graph.kinds[i] === 'gateway';
+    return served && design.nodes[id]!.latencyMs === undefined ? [design.nodes[id]!.name] : [];
+  });
   return lines(
     '## 11. Monitoring and alerting',
-    'Metrics follow from what each service does: it serves calls (rate, errors, latency), consumes (lag, dead letters), calls with a breaker (breaker state), publishes (publish failures). Thresholds come from the design where it states them.',
-    table(
-      ['Service', 'Key metrics', 'Alert conditions'],
-      plan.map((s) => [
-        s.name,
-        s.metrics.join(', '),
-        s.alerts.map((a) => `${a.name}: ${a.metric} ${a.condition} for ${a.forMinutes} min (${a.severity}; ${a.why})`).join('\n'),
-      ]),
-    ),
+    'Key metrics follow from what each service does: it serves calls (rate, errors, latency), consumes (lag, dead letters), calls with a breaker (breaker state), publishes (publish failures). The alerts are the rules `signalbox export --to alerts` writes as a Prometheus rule file, with the metric names of Istio, kafka-exporter and the RabbitMQ plugin and a runbook line each.',
+    `Key metrics per service:\n\n${table(
+      ['Service', 'Key metrics'],
+      plan.flatMap((s) => (s.metrics.length > 0 ? [[s.name, s.metrics.join(', ')]] : [])),
+    )}`,
+    alerts.length === 0
+      ? 'The alerts export has no rule for this design.'
+      : `Alert conditions, one per rule of the alerts export:\n\n${table(
+          ['Service', 'Alert', 'Severity', 'For', 'Fires when'],
+          alerts.map(({ service, rule }) => [service, rule.alert, rule.severity, holdText(rule), rule.description]),
+        )}`,
+    bullets([
+      notStated('the availability target, so no error-budget alert, of', noAvailability, 'availability'),
+      notStated('the p99 latency budget, so no latency alert, of', noLatency, 'latencyMs'),
+    ]),
   );
 }
 
@@ -84,7 +110,6 @@ export function markdownReport(design: Design, input: MarkdownReportInput): stri
   const sections = [
     `# ${escapeMarkdown(design.name)}`,
     design.description ? escapeMarkdown(design.description) : undefined,
-    design.platform ? `Runs on ${design.platform}.` : undefined,
     interactionsSection(index),
     syncContractsSection(index),
     messagingSection(index),

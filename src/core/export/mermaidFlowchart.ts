@@ -50,7 +50,7 @@ export function mermaidFlowchart(design: Design): string {
   const byGroup = new Map<string, string[]>();
   for (const [key, node] of Object.entries(design.nodes)) {
     const line = nodeLine(nodeIds.get(key)!, node);
-    if (node.group) byGroup.set(node.group, [...(byGroup.get(node.group) ?? []), line]);
+    if (node.group) (byGroup.get(node.group) ?? byGroup.set(node.group, []).get(node.group)!).push(line);
     else ungrouped.push(line);
   }
   for (const line of ungrouped) lines.push(`  ${line}`);

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Design, Link } from '../model/types';
-import { createUniqueNamer } from './slug';
+import { createNodeFileNamer } from './slug';
 import { withLinkDefaults } from '../model/defaults';
 
 /**
@@ -169,18 +169,16 @@ export function openApiDocuments(stated: Design): OpenApiFile[] {
   for (const link of design.links) {
     const kind = design.nodes[link.to]?.kind;
     if ((kind === 'service' || kind === 'gateway') && isRestCall(link))
-      callsTo.set(link.to, [...(callsTo.get(link.to) ?? []), link]);
+      (callsTo.get(link.to) ?? callsTo.set(link.to, []).get(link.to)!).push(link);
   }
-  const unique = createUniqueNamer();
+  const fileBase = createNodeFileNamer();
   return Object.keys(design.nodes)
     .filter((id) => callsTo.has(id))
     .map((nodeId) => {
       const document = openApiFor(design, nodeId, callsTo.get(nodeId)!);
-      // Node ids are free text: a file name never carries a path separator or a leading dot.
-      const safeId = nodeId.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '') || 'service';
       return {
         nodeId,
-        fileName: `${unique(safeId)}.openapi.yaml`,
+        fileName: `${fileBase(nodeId)}.openapi.yaml`,
         document,
         text: stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 }),
       };

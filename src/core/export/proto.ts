@@ -1,6 +1,6 @@
 import type { Design, Link } from '../model/types';
 import { commentText, createIdentifierNamer, toPascalIdentifier, toSnakeIdentifier } from './deployNames';
-import { createUniqueNamer } from './slug';
+import { createNodeFileNamer } from './slug';
 
 /** One proto3 file for one service that receives gRPC calls. */
 export interface ProtoFile {
@@ -183,13 +183,10 @@ export function protoFiles(design: Design): ProtoFile[] {
   const callsTo = new Map<string, Link[]>();
   for (const link of design.links) {
     if (design.nodes[link.to]?.kind === 'service' && isGrpcCall(link))
-      callsTo.set(link.to, [...(callsTo.get(link.to) ?? []), link]);
+      (callsTo.get(link.to) ?? callsTo.set(link.to, []).get(link.to)!).push(link);
   }
-  const unique = createUniqueNamer();
+  const fileBase = createNodeFileNamer();
   return Object.keys(design.nodes)
     .filter((id) => callsTo.has(id))
-    .map((nodeId) => {
-      const safeId = nodeId.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '') || 'service';
-      return { nodeId, fileName: `${unique(safeId)}.proto`, text: protoFor(design, nodeId, callsTo.get(nodeId)!) };
-    });
+    .map((nodeId) => ({ nodeId, fileName: `${fileBase(nodeId)}.proto`, text: protoFor(design, nodeId, callsTo.get(nodeId)!) }));
 }

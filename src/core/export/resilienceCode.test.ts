@@ -56,6 +56,20 @@ describe('resilienceCodeFiles', () => {
     expect(typeScriptErrors(files)).toEqual([]);
   });
 
+  it("gives a call the design's default timeout and retry, and keeps a link's own", () => {
+    const design: Design = {
+      ...designWithTech(undefined),
+      defaults: { timeoutMs: 2500, retry: { max: 1, backoff: 'fixed', baseMs: 40 } },
+    };
+    design.links.push({ from: 'order', to: 'payment', kind: 'sync', protocol: 'rest' });
+    const [file] = resilienceCodeFiles(design);
+    // order -> payment (gRPC) states its own numbers; order -> db states its timeout, so it takes the default retry.
+    expect(file!.text).toContain('retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff({ initialDelay: 100 }) })');
+    expect(file!.text).toContain('// -> DB (db): timeout 300 ms; 1 retry');
+    expect(file!.text).toContain('timeout(2500, TimeoutStrategy.Aggressive)');
+    expect(typeScriptErrors([file!])).toEqual([]);
+  });
+
   it('the type-checker is real: a wrong option is an error', () => {
     const [file] = resilienceCodeFiles(designWithTech(undefined));
     expect(typeScriptErrors([{ ...file!, text: file!.text.replace('halfOpenAfter', 'halfOpenAfterMs') }])).toEqual([

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { withLinkDefaults } from '../model/defaults';
 import type { Design, Link } from '../model/types';
 import { commentText, createIdentifierNamer, toPascalIdentifier } from './deployNames';
 import { createUniqueNamer } from './slug';
@@ -58,7 +59,7 @@ function summaryOf(link: Link): string {
   parts.push(link.timeoutMs !== undefined ? `timeout ${link.timeoutMs} ms` : 'no timeout stated');
   if (link.retry)
     parts.push(
-      `${link.retry.max} retries${link.retry.backoff ? `, ${link.retry.backoff} backoff` : ''}${link.retry.baseMs ? ` from ${link.retry.baseMs} ms` : ''}${link.retry.jitter ? ' with jitter' : ''}`,
+      `${link.retry.max} ${link.retry.max === 1 ? 'retry' : 'retries'}${link.retry.backoff ? `, ${link.retry.backoff} backoff` : ''}${link.retry.baseMs ? ` from ${link.retry.baseMs} ms` : ''}${link.retry.jitter ? ' with jitter' : ''}`,
     );
   if (link.breaker)
     parts.push(`breaker at ${link.breaker.failureRatePct ?? 50}% failures, open ${link.breaker.openMs ?? 30_000} ms`);
@@ -321,9 +322,11 @@ function csharp(design: Design, nodeId: string, calls: Call[]): string {
 /**
  * Per service with outgoing sync calls, the policies for each call in the service's `tech`:
  * TypeScript (cockatiel), Java (resilience4j application.yml plus annotations), Go
- * (failsafe-go), Python (tenacity, pybreaker), C# (Polly 8).
+ * (failsafe-go), Python (tenacity, pybreaker), C# (Polly 8). Links read with the design's
+ * `defaults:`, so a call that inherits its timeout or retry gets that policy.
  */
-export function resilienceCodeFiles(design: Design): ResilienceCodeFile[] {
+export function resilienceCodeFiles(stated: Design): ResilienceCodeFile[] {
+  const design = withLinkDefaults(stated);
   const unique = createUniqueNamer();
   const uniqueClass = createIdentifierNamer();
   const files: ResilienceCodeFile[] = [];

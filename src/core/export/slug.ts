@@ -10,6 +10,16 @@ export function slugify(text: string, fallback: string): string {
   return slug || fallback;
 }
 
+/**
+ * File-name bases for node ids, unique in the order asked: node ids are free text, so a base never
+ * carries a path separator or a leading dot. The OpenAPI and proto exports and the document's
+ * links to them name files this one way.
+ */
+export function createNodeFileNamer(): (nodeId: string) => string {
+  const unique = createUniqueNamer();
+  return (nodeId) => unique(nodeId.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '') || 'service');
+}
+
 /** Returns a function that makes each name unique by a `-2`, `-3`... suffix. */
 export function createUniqueNamer(): (name: string) => string {
   const taken = new Set<string>();

@@ -47,5 +47,16 @@ describe('large-choreography', () => {
       ],
     });
     expect(findingsOf(design, 'large-choreography')).toHaveLength(1);
+    // The near miss: the same three participants with three compensations.
+    const three = makeDesign(nodes, links, {
+      flows: [
+        {
+          name: 'Place order',
+          saga: 'choreography',
+          steps: steps.slice(0, 4).map((s, i) => (i < 3 ? { ...s, compensation: 'undo' } : s)),
+        },
+      ],
+    });
+    expect(findingsOf(three, 'large-choreography')).toEqual([]);
   });
 });

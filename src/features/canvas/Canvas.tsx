@@ -370,6 +370,8 @@ export function Canvas() {
       onDrop={onDrop}
     >
       <ReactFlow<CanvasNode, CanvasEdge>
+        // React Flow's root is role="application": named, a person (and a screen reader) finds the canvas by it.
+        aria-label="Canvas"
         nodes={flowNodes}
         edges={flowEdges}
         nodeTypes={nodeTypes}

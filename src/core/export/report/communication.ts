@@ -2,6 +2,9 @@ import type { Link } from '../../model/types';
 import { getNamingStyle, describeNamingStyle, voteNamingStyle } from '../../rules/namingConvention';
 import { isReplayable } from '../../rules/messaging';
 import { mermaidFlowchart } from '../mermaidFlowchart';
+import { isRestCall } from '../openapi';
+import { isGrpcCall } from '../proto';
+import { createNodeFileNamer } from '../slug';
 import type { ReportIndex } from './reportIndex';
 import { channelLabel, isOwned, uniqueNames } from './reportIndex';
 import { bullets, escapeMarkdown, fence, lines, listOf, names, notStated, table } from './text';
@@ -67,9 +70,36 @@ export function interactionsSection(index: ReportIndex): string {
   );
 }
 
+/**
+ * The files `export --to openapi` and `--to proto` write for each node, named as they name them:
+ * the same callees in the same order through the same namer.
+ */
+function contractFiles(index: ReportIndex): Map<number, string[]> {
+  const { graph } = index;
+  const rest = new Set<number>();
+  const grpc = new Set<number>();
+  for (const j of index.syncLinks) {
+    const to = graph.linkTo[j]!;
+    const kind = graph.kinds[to];
+    if ((kind === 'service' || kind === 'gateway') && isRestCall(graph.links[j]!)) rest.add(to);
+    if (kind === 'service' && isGrpcCall(graph.links[j]!)) grpc.add(to);
+  }
+  const openapi = createNodeFileNamer();
+  const proto = createNodeFileNamer();
+  const files = new Map<number, string[]>();
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const list: string[] = [];
+    if (rest.has(i)) list.push(`${openapi(graph.nodeIds[i]!)}.openapi.yaml`);
+    if (grpc.has(i)) list.push(`${proto(graph.nodeIds[i]!)}.proto`);
+    if (list.length > 0) files.set(i, list);
+  }
+  return files;
+}
+
 /** 2. What each service offers synchronously, and who may call it. */
 export function syncContractsSection(index: ReportIndex): string {
   const { graph } = index;
+  const contracts = contractFiles(index);
   const byCallee = new Map<number, number[]>();
   for (const j of index.syncLinks) {
     const to = graph.linkTo[j]!;
@@ -88,23 +118,17 @@ export function syncContractsSection(index: ReportIndex): string {
     const gatewayAuth = graph.nodes[callee]!.kind === 'gateway' ? graph.nodes[callee]!.auth : undefined;
     const auths = [...new Set([gatewayAuth, ...ls.map((l) => l.auth)].filter(Boolean))] as string[];
     const mesh = graph.nodes[callee]!.discovery === 'mesh';
-    const protocols = new Set(ls.map((l) => l.protocol));
     const label = graph.nodes[callee]!.name;
     if (versions.length === 0) noVersion.push(label);
     if (auths.length === 0 && !mesh) noAuth.push(label);
     if (operations.length === 0) noOperations.push(label);
-    const contract = protocols.has('rest')
-      ? `${graph.nodeIds[callee]!}.openapi.yaml`
-      : protocols.has('grpc')
-        ? `${graph.nodeIds[callee]!}.proto`
-        : undefined;
     return [
       label,
       operations.length > 0 ? operations.join(', ') : undefined,
       versions.join(', ') || undefined,
       [...new Set(ls.map((l) => index.nameOf(graph.indexOf.get(l.from) ?? -1)))].join(', '),
       auths.length > 0 ? auths.join(', ') : mesh ? 'mesh (mTLS)' : undefined,
-      contract,
+      contracts.get(callee)?.join(', '),
     ];
   });
   return lines(
@@ -114,7 +138,7 @@ export function syncContractsSection(index: ReportIndex): string {
       : table(['Service', 'Operations', 'Versions', 'Callers', 'Caller authentication', 'Contract (export)'], rows),
     rows.length === 0
       ? undefined
-      : 'Contracts: `signalbox export --to openapi` writes the OpenAPI file of each REST service. Timeouts, retries with backoff, breakers and bulkheads of every call are in section 7.',
+      : 'Contracts: `signalbox export --to openapi` writes the OpenAPI file of each service called over REST, `--to proto` the proto3 file of each service called over gRPC. Timeouts, retries with backoff, breakers and bulkheads of every call are in section 7.',
     bullets([
       notStated('the operations offered by', noOperations, 'operations'),
       notStated('the API version of', noVersion, 'version'),
@@ -134,7 +158,10 @@ function schemaFields(schema: Record<string, unknown> | undefined): string | und
 function conventionLine(index: ReportIndex, what: string, nameOf: (j: number) => string | undefined): string {
   const vote = voteNamingStyle(index.graph, nameOf);
   if (vote.names.size === 0) return `${what}: none named.`;
-  if (!vote.style) return `${what}: no convention most names follow (${vote.names.size} names).`;
+  const count = vote.names.size;
+  // The naming-convention rule needs at least 3 names to see a convention (rules.md).
+  if (count < 3) return `${what}: ${count} name${count === 1 ? '' : 's'}, too few to show a convention.`;
+  if (!vote.style) return `${what}: no convention most of the ${count} names follow.`;
   const breaking = [...vote.names].filter(([, e]) => e.style && e.style !== vote.style).map(([n]) => n);
   const following = [...vote.names.keys()].filter((n) => getNamingStyle(n) === vote.style).length;
   return `${what}: ${describeNamingStyle(vote.style)} (${following} of ${vote.names.size})${
@@ -151,18 +178,30 @@ export function messagingSection(index: ReportIndex): string {
   const noDlq: string[] = [];
   const noReplay = new Set<string>();
   const noMessage: string[] = [];
+  // Two tables: what travels on each channel, then each consumer's guarantees (one row each, so
+  // a channel with many consumers stays readable).
+  const consumerRows: (string | undefined)[][] = [];
   const rows = index.channels.map((group) => {
     const label = channelLabel(index, group);
-    const consumers = group.consumptions.map((j) => graph.links[j]!);
     const message = index.messageOf(group);
     if (!message?.name) noMessage.push(label);
     for (const j of group.consumptions) {
       const link = graph.links[j]!;
-      const who = `${index.nameOf(graph.linkTo[j]!)} on ${label}`;
+      const consumer = index.nameOf(graph.linkTo[j]!);
+      const who = `${consumer} on ${label}`;
       if (!link.delivery) noDelivery.push(who);
       if (link.idempotent === undefined) noIdempotency.push(who);
       if (!link.dlq) noDlq.push(who);
       else if (!link.dlqReplay) noReplay.add(link.dlq);
+      consumerRows.push([
+        label,
+        consumer,
+        link.consumerGroup,
+        link.delivery,
+        link.idempotent === undefined ? undefined : link.idempotent ? 'yes' : 'no',
+        link.dlq,
+        link.dlqReplay,
+      ]);
     }
     return [
       label,
@@ -170,22 +209,6 @@ export function messagingSection(index: ReportIndex): string {
       schemaFields(message?.schema),
       group.broker < 0 ? 'direct' : index.nameOf(group.broker),
       [...new Set([...group.publications, ...group.bridgedPublications].map((j) => index.nameOf(graph.linkFrom[j]!)))].join(', '),
-      consumers
-        .map(
-          (l, k) =>
-            `${index.nameOf(graph.linkTo[group.consumptions[k]!]!)}${l.consumerGroup ? ` (group ${l.consumerGroup})` : ''}`,
-        )
-        .join(', '),
-      [...new Set(consumers.map((l) => l.delivery).filter(Boolean))].join(', ') || undefined,
-      consumers.length === 0
-        ? undefined
-        : consumers.every((l) => l.idempotent === true)
-          ? 'yes'
-          : consumers.some((l) => l.idempotent === false)
-            ? 'no'
-            : undefined,
-      [...new Set(consumers.map((l) => l.dlq).filter(Boolean))].join(', ') || undefined,
-      [...new Set(consumers.map((l) => l.dlqReplay).filter(Boolean))].join('; ') || undefined,
     ];
   });
   const perBroker = new Map<number, number>();
@@ -209,16 +232,20 @@ export function messagingSection(index: ReportIndex): string {
     brokers.length > 0
       ? `Topic and queue structure:\n\n${brokers.join('\n')}`
       : 'Every message goes straight from service to service.',
-    table(
-      ['Channel', 'Message', 'Schema', 'Broker', 'Producers', 'Consumers (group)', 'Delivery', 'Idempotent', 'DLQ', 'DLQ replay'],
-      rows,
-    ),
+    `What travels on each channel:\n\n${table(['Channel', 'Message', 'Schema', 'Broker', 'Producers'], rows)}`,
+    consumerRows.length === 0
+      ? 'Nothing consumes these channels.'
+      : `Each consumer's delivery guarantee, de-duplication and dead letters:\n\n${table(
+          ['Channel', 'Consumer', 'Group', 'Delivery', 'Idempotent', 'DLQ', 'DLQ replay'],
+          consumerRows,
+        )}`,
     `Naming. ${conventionLine(index, 'Channels', (j) => graph.links[j]!.channel)} ${conventionLine(
       index,
       'Messages',
       (j) => graph.links[j]!.message?.name,
     )}`,
-    'Dead letters are monitored by the DLQ-depth alerts of section 11.',
+    'Envelope: every message travels as a CloudEvents 1.0 event (`specversion`, `id`, `source`, `type`, `time`, `datacontenttype`, a `correlationid` extension) whose `data` is the message schema above; `signalbox export --to schemas` writes one JSON Schema (2020-12) per message.',
+    'Dead letters are monitored by the dead-letter alerts of section 11.',
     bullets([
       notStated('the message name on', noMessage, 'message.name'),
       notStated('the delivery guarantee of', noDelivery, 'delivery'),

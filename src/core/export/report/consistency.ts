@@ -62,7 +62,9 @@ export function consistencySection(index: ReportIndex): string {
   return lines(
     '## 4. Sagas and data consistency',
     sagas.length > 0 ? sagas.join('\n\n') : 'The design has no saga (`saga:` on a flow).',
-    consistency.length > 0 ? table(['Flow', 'Consistency', 'Kind'], consistency) : undefined,
+    consistency.length > 0
+      ? `What each flow promises when it answers:\n\n${table(['Flow', 'Consistency', 'Kind'], consistency)}`
+      : undefined,
     eventSourced.length > 0
       ? `Event-sourced services:\n\n${eventSourced.join('\n')}`
       : 'No service is event-sourced (`eventSourced: true`).',

@@ -1,5 +1,6 @@
 import type { GraphIndex } from '../../graph/graphIndex';
 import { buildGraphIndex } from '../../graph/graphIndex';
+import { withLinkDefaults } from '../../model/defaults';
 import type { Design, Flow, Message } from '../../model/types';
 import type { Messaging } from '../../graph/messaging';
 import { buildMessaging, getUpstream } from '../../graph/messaging';
@@ -32,7 +33,9 @@ export interface ReportIndex {
   messageOf: (group: ChannelGroup) => Message | undefined;
 }
 
-export function buildReportIndex(design: Design): ReportIndex {
+/** The index of the design as its links behave: each link with the design's `defaults:` filled in. */
+export function buildReportIndex(stated: Design): ReportIndex {
+  const design = withLinkDefaults(stated);
   const graph = buildGraphIndex(design);
   // The channels are core/graph's (messaging.ts): publishers, consumers and bridges as the rules see them.
   const messaging = buildMessaging(graph);

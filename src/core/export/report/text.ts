@@ -48,9 +48,25 @@ export function notStated(what: string, who: readonly string[], key: string): st
   return `- Not stated: ${what} ${names(who)} (\`${key}\`)`;
 }
 
-/** Lines of a section, the undefined ones (a gap that is not there) left out. */
+/** Between two lists in a row: GitHub (and CommonMark) would join them into one loose list. */
+const LIST_BREAK = '\n\n<!-- -->\n\n';
+
+/**
+ * Lines of a section, the undefined ones (a gap that is not there) left out. Two lists in a row
+ * stay two lists (the facts, then the "Not stated" checklist), split by an empty HTML comment.
+ */
 export function lines(...parts: (string | undefined | false)[]): string {
-  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n\n');
+  const present = parts.filter((p): p is string => typeof p === 'string' && p !== '');
+  let text = '';
+  present.forEach((part, i) => {
+    if (i > 0) {
+      const previous = present[i - 1]!;
+      const endsList = previous.slice(previous.lastIndexOf('\n') + 1).startsWith('- ');
+      text += endsList && part.startsWith('- ') ? LIST_BREAK : '\n\n';
+    }
+    text += part;
+  });
+  return text;
 }
 
 /** `- a\n- b` from the lines that are there. */
