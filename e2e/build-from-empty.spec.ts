@@ -81,24 +81,24 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
   const DATABASE = 3;
   const EXTERNAL = 5;
 
-  await created('web-app', 60, 0, GATEWAY, null, 'api-gateway');
-  await created('api-gateway', 60, -130, SERVICE, 'Order', 'order');
-  await created('api-gateway', 60, -65, SERVICE, 'User', 'user');
-  await created('api-gateway', 60, 0, SERVICE, 'Restaurant', 'restaurant');
-  await created('api-gateway', 60, 65, SERVICE, 'Menu', 'menu');
-  await created('api-gateway', 60, 130, SERVICE, 'Pricing', 'pricing');
-  await created('order', 60, -60, SERVICE, 'Payment', 'payment');
-  await created('order', 60, 10, BROKER, 'Kafka', 'kafka');
-  await created('order', 60, -130, DATABASE, 'Orders DB', 'orders-db');
-  await created('restaurant', 60, 0, DATABASE, 'Restaurants DB', 'restaurants-db');
-  await created('user', 60, 30, DATABASE, 'Users DB', 'users-db');
-  await created('payment', 60, -40, EXTERNAL, 'Stripe', 'stripe');
-  await created('payment', 60, 30, DATABASE, 'Payments DB', 'payments-db');
-  await created('kafka', 60, 0, SERVICE, 'Delivery', 'delivery');
-  await created('kafka', 60, 60, SERVICE, 'Notification', 'notification');
-  await linked('menu', 'pricing');
-  await linked('restaurant', 'menu');
-  await linked('payment', 'kafka');
+  await created('Web app', 60, 0, GATEWAY, null, 'api-gateway');
+  await created('API Gateway', 60, -130, SERVICE, 'Order', 'order');
+  await created('API Gateway', 60, -65, SERVICE, 'User', 'user');
+  await created('API Gateway', 60, 0, SERVICE, 'Restaurant', 'restaurant');
+  await created('API Gateway', 60, 65, SERVICE, 'Menu', 'menu');
+  await created('API Gateway', 60, 130, SERVICE, 'Pricing', 'pricing');
+  await created('Order', 60, -60, SERVICE, 'Payment', 'payment');
+  await created('Order', 60, 10, BROKER, 'Kafka', 'kafka');
+  await created('Order', 60, -130, DATABASE, 'Orders DB', 'orders-db');
+  await created('Restaurant', 60, 0, DATABASE, 'Restaurants DB', 'restaurants-db');
+  await created('User', 60, 30, DATABASE, 'Users DB', 'users-db');
+  await created('Payment', 60, -40, EXTERNAL, 'Stripe', 'stripe');
+  await created('Payment', 60, 30, DATABASE, 'Payments DB', 'payments-db');
+  await created('Kafka', 60, 0, SERVICE, 'Delivery', 'delivery');
+  await created('Kafka', 60, 60, SERVICE, 'Notification', 'notification');
+  await linked('Menu', 'Pricing');
+  await linked('Restaurant', 'Menu');
+  await linked('Payment', 'Kafka');
 
   await expect(app.nodes()).toHaveCount(16);
   await expect(app.edgeLabel('order->kafka:order.events')).toBeVisible();
@@ -122,11 +122,11 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
   await app.waitForStillView(app.node('order'));
   await page.screenshot({ path: `${SHOTS}/built-from-empty-1024.png` });
   // Rename in place and the connect menu at 1024x700 too.
-  await app.startRename('notification');
+  await app.startRename('Notification');
   await page.keyboard.type('Notifications');
   await page.screenshot({ path: `${SHOTS}/rename-in-place-1024.png` });
   await page.keyboard.press('Escape');
-  await app.connectToEmpty('pricing', 40, 60);
+  await app.connectToEmpty('Pricing', 40, 60);
   await expect(app.connectMenu()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/connect-drop-menu-1024.png` });
   await page.keyboard.press('Escape');

@@ -41,12 +41,12 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await expect(app.node('service-2')).toBeVisible();
   await expect(app.node('message-broker')).toBeVisible();
 
-  await app.connect('service', 'service-2');
+  await app.connect('Service', 'Service 2');
   await expect(app.edgeLabel('service->service-2')).toHaveText('REST');
-  await app.connect('service', 'message-broker');
+  await app.connect('Service', 'Message broker');
   await expect(app.edgeLabel('service->message-broker:service.events')).toHaveText('service.events');
 
-  await app.clickLinkLabel('service', 'service-2');
+  await app.clickLinkLabel('Service', 'Service 2');
   await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
   await app.inspector.getByLabel('Protocol').selectOption('grpc');
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC');
@@ -73,7 +73,7 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
 
   // Typing in a field owns Ctrl+Z: the design is not undone.
-  await app.clickLinkLabel('service', 'service-2');
+  await app.clickLinkLabel('Service', 'Service 2');
   await app.inspector.getByLabel('Timeout (ms)').press('Control+z');
   await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
 
@@ -83,7 +83,7 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await expect(app.node('service-2')).toBeVisible();
   await expect(app.node('message-broker')).toBeVisible();
   await expect(app.edgeLabel('service->message-broker:service.events')).toBeVisible();
-  await app.clickLinkLabel('service', 'service-2');
+  await app.clickLinkLabel('Service', 'Service 2');
   await expect(app.inspector.getByLabel('Timeout (ms)')).toHaveValue('1500');
   await expect(app.inspector.getByLabel('Protocol')).toHaveValue('grpc');
 });
@@ -100,7 +100,7 @@ test('keyboard: select all, delete, undo, duplicate', async ({ page }) => {
   await expect(app.nodes()).toHaveCount(0);
   await app.press('Control+z');
   await expect(app.nodes()).toHaveCount(2);
-  await app.nodeNamed('Service').click();
+  await app.card('Service').click();
   await app.press('Control+d');
   await expect(app.nodes()).toHaveCount(3);
   await app.press('Control+c');
@@ -112,7 +112,7 @@ test('inspector edits a node: rename id, kind-specific keys, empty removes', asy
   const app = new CanvasPage(page);
   await app.openBlank();
   await app.addFromPalette('gateway');
-  await app.nodeNamed('API Gateway').click();
+  await app.card('API Gateway').click();
   await expect(app.inspector.getByLabel('Rate limit (rps)')).toBeVisible();
   await expect(app.inspector.getByLabel('Discovery')).toHaveCount(0);
   // A generated id follows the name; an id typed by hand is kept.

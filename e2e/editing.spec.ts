@@ -37,8 +37,8 @@ test('a selected link stays under the nodes: the card under it takes the click a
   // Select the line again, then start a connection from Bravo's right handle, which it covers.
   await app.edgeLabel('a->c').click();
   await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
-  await app.connect('b', 'c');
-  await expect(app.edgeLabel('b->c')).toHaveText('REST');
+  await app.connect('Bravo', 'Charlie');
+  await expect(app.linkLabelOf('Bravo', 'Charlie')).toHaveText('REST');
 });
 
 test('two links between the same nodes have their own labels, and each selects its own link', async ({ page }) => {

@@ -26,10 +26,10 @@ test('a flow is built by clicking links on the canvas, edited by keys, and expor
 
   // Click the links in order, as drawn on the canvas.
   for (const [from, to] of [
-    ['gateway', 'order'],
-    ['order', 'payment'],
-    ['payment', 'stripe'],
-    ['order', 'menu'],
+    ['API Gateway', 'Order'],
+    ['Order', 'Payment'],
+    ['Payment', 'Stripe'],
+    ['Order', 'Menu'],
   ] as const) {
     await app.clickLinkLabel(from, to);
   }

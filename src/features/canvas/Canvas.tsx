@@ -370,6 +370,7 @@ export function Canvas() {
       onDrop={onDrop}
     >
       <ReactFlow<CanvasNode, CanvasEdge>
+        aria-label="Design canvas"
         nodes={flowNodes}
         edges={flowEdges}
         nodeTypes={nodeTypes}
