@@ -63,7 +63,7 @@ test('the code view keeps completion after an export editor was opened first, wi
   await page.keyboard.press('Enter');
   await page.keyboard.type(', name: Cache }');
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('node-cache')).toContainText('Cache');
+  await expect(app.card('Cache')).toContainText('Database');
 
   // Auto-indent: Enter after a mapping key indents the next line.
   await code.goToLineWith('cache:');
@@ -77,7 +77,7 @@ test('the code view keeps completion after an export editor was opened first, wi
 test('what-if is a view: no key, paste, drag or field changes the design', async ({ page }) => {
   const app = new CanvasPage(page);
   await app.openFresh();
-  const count = await app.nodes().count();
+  const count = await app.cards().count();
   await app.card('Payment').click();
   await expect(app.inspector.getByLabel('Name')).toHaveValue('Payment');
   await app.press('ControlOrMeta+C');
@@ -97,7 +97,7 @@ test('what-if is a view: no key, paste, drag or field changes the design', async
   await app.press('ControlOrMeta+D');
   await app.press('ControlOrMeta+Z');
   await expect(page.getByRole('status').filter({ hasText: 'What-if is a view' }).first()).toBeVisible();
-  await expect(app.nodes()).toHaveCount(count);
+  await expect(app.cards()).toHaveCount(count);
   await expect(app.card('Payment')).toBeVisible();
 
   // Drag-to-connect is off; a drag does not move a node either.
@@ -125,7 +125,7 @@ test('what-if is a view: no key, paste, drag or field changes the design', async
   await app.clickEmptyCanvas();
   await app.card('Payment').click();
   await app.press('Delete');
-  await expect(app.nodes()).toHaveCount(count - 1);
+  await expect(app.cards()).toHaveCount(count - 1);
 });
 
 test('Ctrl+S saves while typing in a field; Ctrl+Shift+E works from inside Monaco', async ({ page }) => {
