@@ -9,7 +9,7 @@ test('the first view keeps every node clear of the view bar; the export formats 
   await app.openFresh();
   await app.waitForStillView(app.card('Users DB'));
   const bar = (await page.getByRole('toolbar', { name: 'View' }).boundingBox())!;
-  const boxes = await app.nodes().evaluateAll((cards) =>
+  const boxes = await app.cards().evaluateAll((cards) =>
     cards.map((c) => {
       const r = c.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height, name: c.textContent ?? '' };
