@@ -35,10 +35,10 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 test('the main screens have no serious accessibility violations', async ({ page }) => {
   const app = new CanvasPage(page);
   await app.openFresh();
-  await app.waitForStillView(app.nodeNamed('Payment'));
+  await app.waitForStillView(app.card('Payment'));
   await expectNoSeriousViolations(page, 'first visit');
 
-  await app.nodeNamed('Payment').click();
+  await app.card('Payment').click();
   await expect(app.inspector.getByLabel('Name')).toHaveValue('Payment');
   await expectNoSeriousViolations(page, 'inspector with a node selected');
 

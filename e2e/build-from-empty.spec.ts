@@ -32,8 +32,8 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
   await app.addFromPalette('client');
   effort.clicks += 1;
   effort.before.clicks += 1;
-  await expect(app.node('web-app')).toBeVisible();
-  await app.waitForStillView(app.node('web-app'));
+  await expect(app.card('Web app')).toBeVisible();
+  await app.waitForStillView(app.card('Web app'));
   // The first card is framed at the centre: zoom out three times and move the view so the system fits.
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
   const canvas = (await app.canvas.boundingBox())!;
@@ -45,7 +45,7 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
   effort.drags += 1;
   effort.before.clicks += 3;
   effort.before.drags += 1;
-  await app.waitForStillView(app.node('web-app'));
+  await app.waitForStillView(app.card('Web app'));
 
   /**
    * A new node linked from `from`: now one drag to empty canvas, arrows to its kind, Enter, its
@@ -53,7 +53,7 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
    * and to name it a click on the card, a click in Name, Ctrl+A, the name, a click away (and the
    * id stayed `service-2`).
    */
-  const created = async (from: string, dx: number, dy: number, arrows: number, name: string | null, id: string) => {
+  const created = async (from: string, dx: number, dy: number, arrows: number, name: string | null) => {
     await app.connectToEmpty(from, dx, dy);
     effort.drags += 1;
     await expect(app.connectMenu()).toBeVisible();
@@ -61,7 +61,8 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
     await effort.press('Enter');
     if (name) await effort.type(name);
     await effort.press('Enter');
-    await expect(app.node(id)).toBeVisible();
+    // A node left with its kind's name (the gateway) shows that name.
+    await expect(app.card(name ?? 'API Gateway')).toBeVisible();
     effort.before.clicks += 1;
     effort.before.drags += 2;
     if (name) {
@@ -81,29 +82,29 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
   const DATABASE = 3;
   const EXTERNAL = 5;
 
-  await created('web-app', 60, 0, GATEWAY, null, 'api-gateway');
-  await created('api-gateway', 60, -130, SERVICE, 'Order', 'order');
-  await created('api-gateway', 60, -65, SERVICE, 'User', 'user');
-  await created('api-gateway', 60, 0, SERVICE, 'Restaurant', 'restaurant');
-  await created('api-gateway', 60, 65, SERVICE, 'Menu', 'menu');
-  await created('api-gateway', 60, 130, SERVICE, 'Pricing', 'pricing');
-  await created('order', 60, -60, SERVICE, 'Payment', 'payment');
-  await created('order', 60, 10, BROKER, 'Kafka', 'kafka');
-  await created('order', 60, -130, DATABASE, 'Orders DB', 'orders-db');
-  await created('restaurant', 60, 0, DATABASE, 'Restaurants DB', 'restaurants-db');
-  await created('user', 60, 30, DATABASE, 'Users DB', 'users-db');
-  await created('payment', 60, -40, EXTERNAL, 'Stripe', 'stripe');
-  await created('payment', 60, 30, DATABASE, 'Payments DB', 'payments-db');
-  await created('kafka', 60, 0, SERVICE, 'Delivery', 'delivery');
-  await created('kafka', 60, 60, SERVICE, 'Notification', 'notification');
-  await linked('menu', 'pricing');
-  await linked('restaurant', 'menu');
-  await linked('payment', 'kafka');
+  await created('Web app', 60, 0, GATEWAY, null);
+  await created('API Gateway', 60, -130, SERVICE, 'Order');
+  await created('API Gateway', 60, -65, SERVICE, 'User');
+  await created('API Gateway', 60, 0, SERVICE, 'Restaurant');
+  await created('API Gateway', 60, 65, SERVICE, 'Menu');
+  await created('API Gateway', 60, 130, SERVICE, 'Pricing');
+  await created('Order', 60, -60, SERVICE, 'Payment');
+  await created('Order', 60, 10, BROKER, 'Kafka');
+  await created('Order', 60, -130, DATABASE, 'Orders DB');
+  await created('Restaurant', 60, 0, DATABASE, 'Restaurants DB');
+  await created('User', 60, 30, DATABASE, 'Users DB');
+  await created('Payment', 60, -40, EXTERNAL, 'Stripe');
+  await created('Payment', 60, 30, DATABASE, 'Payments DB');
+  await created('Kafka', 60, 0, SERVICE, 'Delivery');
+  await created('Kafka', 60, 60, SERVICE, 'Notification');
+  await linked('Menu', 'Pricing');
+  await linked('Restaurant', 'Menu');
+  await linked('Payment', 'Kafka');
 
-  await expect(app.nodes()).toHaveCount(16);
-  await expect(app.edgeLabel('order->kafka:order.events')).toBeVisible();
-  await expect(app.edgeLabel('payment->stripe')).toHaveText('REST');
-  await expect(app.edgeLabel('kafka->delivery:order.events')).toBeVisible();
+  await expect(app.cards()).toHaveCount(16);
+  await expect(app.link('Order', 'Kafka', 'order.events')).toBeVisible();
+  await expect(app.linkLabelOf('Payment', 'Stripe')).toHaveText('REST');
+  await expect(app.link('Kafka', 'Delivery', 'order.events')).toBeVisible();
 
   const after = effort.clicks + effort.drags + effort.keys;
   const b = effort.before;
@@ -115,18 +116,18 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
   expect(after).toBeLessThan(before);
 
   await page.getByRole('button', { name: 'Fit view' }).click();
-  await app.waitForStillView(app.node('order'));
+  await app.waitForStillView(app.card('Order'));
   await page.screenshot({ path: `${SHOTS}/built-from-empty-1440.png` });
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.getByRole('button', { name: 'Fit view' }).click();
-  await app.waitForStillView(app.node('order'));
+  await app.waitForStillView(app.card('Order'));
   await page.screenshot({ path: `${SHOTS}/built-from-empty-1024.png` });
   // Rename in place and the connect menu at 1024x700 too.
-  await app.startRename('notification');
+  await app.startRename('Notification');
   await page.keyboard.type('Notifications');
   await page.screenshot({ path: `${SHOTS}/rename-in-place-1024.png` });
   await page.keyboard.press('Escape');
-  await app.connectToEmpty('pricing', 40, 60);
+  await app.connectToEmpty('Pricing', 40, 60);
   await expect(app.connectMenu()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/connect-drop-menu-1024.png` });
   await page.keyboard.press('Escape');

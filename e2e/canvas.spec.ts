@@ -34,24 +34,24 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await app.openBlank();
 
   await app.addFromPalette('service');
-  await expect(app.node('service')).toBeVisible();
+  await expect(app.card('Service')).toBeVisible();
   const box = (await app.canvas.boundingBox())!;
   await app.dropFromPalette('service', box.width / 2 + 320, box.height / 2 - 120);
   await app.dropFromPalette('broker', box.width / 2 + 320, box.height / 2 + 160);
-  await expect(app.node('service-2')).toBeVisible();
-  await expect(app.node('message-broker')).toBeVisible();
+  await expect(app.card('Service 2')).toBeVisible();
+  await expect(app.card('Message broker')).toBeVisible();
 
-  await app.connect('service', 'service-2');
-  await expect(app.edgeLabel('service->service-2')).toHaveText('REST');
-  await app.connect('service', 'message-broker');
-  await expect(app.edgeLabel('service->message-broker:service.events')).toHaveText('service.events');
+  await app.connect('Service', 'Service 2');
+  await expect(app.linkLabelOf('Service', 'Service 2')).toHaveText('REST');
+  await app.connect('Service', 'Message broker');
+  await expect(app.linkLabelOf('Service', 'Message broker')).toHaveText('service.events');
 
-  await app.clickLinkLabel('service', 'service-2');
-  await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
+  await app.clickLinkLabel('Service', 'Service 2');
+  await expect(app.inspector.getByText('service->service-2', { exact: true })).toBeVisible();
   await app.inspector.getByLabel('Protocol').selectOption('grpc');
-  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC');
+  await expect(app.linkLabelOf('Service', 'Service 2')).toHaveText('gRPC');
   await app.typeIn(app.inspector.getByLabel('Version', { exact: true }), 'v2');
-  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
+  await expect(app.linkLabelOf('Service', 'Service 2')).toHaveText('gRPC v2');
   const timeout = app.inspector.getByLabel('Timeout (ms)');
   await app.typeIn(timeout, '1500');
   // A bad value is refused with a message; the design keeps 1500.
@@ -64,26 +64,26 @@ test('place, connect, edit, undo, redo and reload', async ({ page }) => {
   await app.clickEmptyCanvas();
   await app.press('Control+z'); // timeout
   await app.press('Control+z'); // version
-  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC');
+  await expect(app.linkLabelOf('Service', 'Service 2')).toHaveText('gRPC');
   await app.press('Control+z'); // protocol
-  await expect(app.edgeLabel('service->service-2')).toHaveText('REST');
+  await expect(app.linkLabelOf('Service', 'Service 2')).toHaveText('REST');
   await app.press('Control+Shift+z');
   await app.press('Control+y');
   await app.press('Control+Shift+z');
-  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
+  await expect(app.linkLabelOf('Service', 'Service 2')).toHaveText('gRPC v2');
 
   // Typing in a field owns Ctrl+Z: the design is not undone.
-  await app.clickLinkLabel('service', 'service-2');
+  await app.clickLinkLabel('Service', 'Service 2');
   await app.inspector.getByLabel('Timeout (ms)').press('Control+z');
-  await expect(app.edgeLabel('service->service-2')).toHaveText('gRPC v2');
+  await expect(app.linkLabelOf('Service', 'Service 2')).toHaveText('gRPC v2');
 
   // Nothing is lost on reload: autosave flushes when the page is hidden, no need to wait it out.
   await page.reload();
-  await expect(app.node('service')).toBeVisible();
-  await expect(app.node('service-2')).toBeVisible();
-  await expect(app.node('message-broker')).toBeVisible();
-  await expect(app.edgeLabel('service->message-broker:service.events')).toBeVisible();
-  await app.clickLinkLabel('service', 'service-2');
+  await expect(app.card('Service')).toBeVisible();
+  await expect(app.card('Service 2')).toBeVisible();
+  await expect(app.card('Message broker')).toBeVisible();
+  await expect(app.link('Service', 'Message broker', 'service.events')).toBeVisible();
+  await app.clickLinkLabel('Service', 'Service 2');
   await expect(app.inspector.getByLabel('Timeout (ms)')).toHaveValue('1500');
   await expect(app.inspector.getByLabel('Protocol')).toHaveValue('grpc');
 });
@@ -93,39 +93,41 @@ test('keyboard: select all, delete, undo, duplicate', async ({ page }) => {
   await app.openBlank();
   await app.addFromPalette('service');
   await app.addFromPalette('database');
-  await expect(app.nodes()).toHaveCount(2);
+  await expect(app.cards()).toHaveCount(2);
   await app.clickEmptyCanvas();
   await app.press('Control+a');
   await app.press('Delete');
-  await expect(app.nodes()).toHaveCount(0);
+  await expect(app.cards()).toHaveCount(0);
   await app.press('Control+z');
-  await expect(app.nodes()).toHaveCount(2);
-  await app.nodeNamed('Service').click();
+  await expect(app.cards()).toHaveCount(2);
+  await app.card('Service').click();
   await app.press('Control+d');
-  await expect(app.nodes()).toHaveCount(3);
+  await expect(app.cards()).toHaveCount(3);
   await app.press('Control+c');
   await app.press('Control+v');
-  await expect(app.nodes()).toHaveCount(4);
+  await expect(app.cards()).toHaveCount(4);
 });
 
 test('inspector edits a node: rename id, kind-specific keys, empty removes', async ({ page }) => {
   const app = new CanvasPage(page);
   await app.openBlank();
   await app.addFromPalette('gateway');
-  await app.nodeNamed('API Gateway').click();
+  await app.card('API Gateway').click();
   await expect(app.inspector.getByLabel('Rate limit (rps)')).toBeVisible();
   await expect(app.inspector.getByLabel('Discovery')).toHaveCount(0);
   // A generated id follows the name; an id typed by hand is kept.
   await app.typeIn(app.inspector.getByLabel('Name', { exact: true }), 'Edge');
-  await expect(app.node('edge')).toContainText('Edge');
+  await expect(app.card('Edge')).toContainText('Edge');
+  await expect(app.inspector.getByLabel('Id', { exact: true })).toHaveValue('edge');
   await app.typeIn(app.inspector.getByLabel('Id', { exact: true }), 'front-door');
-  await expect(app.node('front-door')).toBeVisible();
+  await expect(app.inspector.getByLabel('Id', { exact: true })).toHaveValue('front-door');
+  await expect(app.card('Edge')).toBeVisible();
   await app.typeIn(app.inspector.getByLabel('Replicas'), '0', false);
   await expect(app.inspector.getByRole('alert')).toHaveText('expected a positive integer');
   await app.typeIn(app.inspector.getByLabel('Replicas'), '3');
-  await expect(app.node('front-door')).toContainText('×3');
+  await expect(app.card('Edge')).toContainText('×3');
   await app.typeIn(app.inspector.getByLabel('Replicas'), '');
-  await expect(app.node('front-door')).not.toContainText('×3');
+  await expect(app.card('Edge')).not.toContainText('×3');
 });
 
 test('a file without positions is laid out; a bad file is refused and keeps the design', async ({ page }) => {
@@ -140,24 +142,24 @@ test('a file without positions is laid out; a bad file is refused and keeps the 
   await expect(dialog).toContainText('expected a positive integer');
   await dialog.getByRole('button', { name: 'OK' }).click();
   await expect(dialog).toBeHidden();
-  await expect(app.node('service')).toBeVisible();
+  await expect(app.card('Service')).toBeVisible();
   await expect(app.designName()).toHaveValue('Untitled design');
 
   await app.openFile('shop.signalbox.yaml', NO_POSITIONS);
   await expect(app.designName()).toHaveValue('Imported without positions');
-  await expect(app.nodes()).toHaveCount(7);
-  await expect(page.getByTestId('progress')).toHaveCount(0);
+  await expect(app.cards()).toHaveCount(7);
+  await expect(page.getByRole('status').filter({ hasText: /^Laying out/ })).toHaveCount(0);
   // Laid out left to right: the client first, Stripe after Payment; nothing overlaps.
   await expect
     .poll(async () => {
-      const web = await app.node('web').boundingBox();
-      const order = await app.node('order').boundingBox();
+      const web = await app.card('Web').boundingBox();
+      const order = await app.card('Order').boundingBox();
       return web && order ? order.x - web.x : 0;
     })
     .toBeGreaterThan(100);
-  await app.waitForStillView(app.node('stripe'));
+  await app.waitForStillView(app.card('Stripe'));
   const boxes = await Promise.all(
-    ['web', 'gateway', 'order', 'payment', 'bus', 'orderdb', 'stripe'].map((id) => app.node(id).boundingBox()),
+    ['Web', 'Gateway', 'Order', 'Payment', 'Kafka', 'Orders DB', 'Stripe'].map((name) => app.card(name).boundingBox()),
   );
   for (const b of boxes) expect(b).not.toBeNull();
   for (let i = 0; i < boxes.length; i++) {
@@ -190,9 +192,9 @@ test('a YAML file keeps its comments through canvas edits and Save file', async 
   const app = new CanvasPage(page);
   await app.openBlank();
   await app.openFile('checkout.signalbox.yaml', COMMENTED);
-  await expect(app.node('payment')).toBeVisible();
+  await expect(app.card('Payment')).toBeVisible();
 
-  const box = (await app.node('payment').boundingBox())!;
+  const box = (await app.card('Payment').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 120, { steps: 8 });
@@ -216,9 +218,9 @@ for (const [name, file] of [
     const app = new CanvasPage(page);
     await app.openBlank();
     await app.openTemplate(name);
-    await expect(app.nodes().first()).toBeVisible();
-    expect(await app.nodes().count()).toBeGreaterThan(5);
-    await app.waitForStillView(app.nodes().first());
+    await expect(app.cards().first()).toBeVisible();
+    expect(await app.cards().count()).toBeGreaterThan(5);
+    await app.waitForStillView(app.cards().first());
     await page.screenshot({ path: `bench/out/${file}` });
   });
 }

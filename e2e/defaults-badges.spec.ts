@@ -17,8 +17,8 @@ test('a design-level default timeout quiets missing-timeout; a badge says what i
   const app = new CanvasPage(page);
   await app.openFresh();
   await app.openFile('defaults.signalbox.yaml', DESIGN);
-  await app.waitForStillView(app.node('db'));
-  const badge = app.edgeLabel('order->db').getByRole('img', { name: /finding/ });
+  await app.waitForStillView(app.card('Orders DB'));
+  const badge = app.link('Order', 'Orders DB').getByRole('img', { name: /finding/ });
   await expect(badge).toBeVisible();
   await badge.hover();
   await expect(badge.locator('title')).toContainText('timeout');

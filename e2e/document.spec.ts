@@ -20,7 +20,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 /** The canvas (React Flow's application region) and a card on it, by the name written on it. */
 function canvasOf(page: Page): Locator {
-  return page.getByRole('application', { name: 'Canvas' });
+  return page.getByRole('application', { name: 'Design canvas' });
 }
 
 function cardNamed(page: Page, name: string): Locator {

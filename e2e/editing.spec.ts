@@ -20,34 +20,34 @@ test('a selected link stays under the nodes: the card under it takes the click a
   const app = new CanvasPage(page);
   await app.openFresh();
   await app.openFile('row.signalbox.yaml', ROW);
-  await expect(app.node('b')).toBeVisible();
-  await app.waitForStillView(app.node('b'));
+  await expect(app.card('Bravo')).toBeVisible();
+  await app.waitForStillView(app.card('Bravo'));
 
   // Select a->c by clicking its label (its line goes around Bravo now).
-  const b = (await app.node('b').boundingBox())!;
-  await app.edgeLabel('a->c').click();
-  await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
+  const b = (await app.card('Bravo').boundingBox())!;
+  await app.clickLinkLabel('Alpha', 'Charlie');
+  await expect(app.inspector.getByText('a->c', { exact: true })).toBeVisible();
   await expect(app.inspector.getByLabel('Timeout (ms)')).toHaveValue('800');
 
   // A click on Bravo's middle is a click on Bravo, with the link selected.
   await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
-  await expect(app.inspector.getByTestId('inspector-node')).toBeVisible();
+  await expect(app.inspector.getByRole('textbox', { name: 'Id' })).toHaveValue('b');
   await expect(app.inspector.getByLabel('Name', { exact: true })).toHaveValue('Bravo');
 
   // Select the line again, then start a connection from Bravo's right handle, which it covers.
-  await app.edgeLabel('a->c').click();
-  await expect(app.inspector.getByTestId('inspector-link')).toBeVisible();
-  await app.connect('b', 'c');
-  await expect(app.edgeLabel('b->c')).toHaveText('REST');
+  await app.clickLinkLabel('Alpha', 'Charlie');
+  await expect(app.inspector.getByText('a->c', { exact: true })).toBeVisible();
+  await app.connect('Bravo', 'Charlie');
+  await expect(app.linkLabelOf('Bravo', 'Charlie')).toHaveText('REST');
 });
 
 test('two links between the same nodes have their own labels, and each selects its own link', async ({ page }) => {
   const app = new CanvasPage(page);
   await app.openFresh();
   await app.openFile('row.signalbox.yaml', ROW);
-  await app.waitForStillView(app.node('d'));
-  const call = (await app.edgeLabel('b->d').boundingBox())!;
-  const event = (await app.edgeLabel('d->b:delta.done').boundingBox())!;
+  await app.waitForStillView(app.card('Delta'));
+  const call = (await app.linkLabelOf('Bravo', 'Delta').boundingBox())!;
+  const event = (await app.linkLabelOf('Delta', 'Bravo').boundingBox())!;
   const overlap =
     call.x < event.x + event.width &&
     event.x < call.x + call.width &&
@@ -65,8 +65,8 @@ test('a half-typed bad value never reaches the design; a typed edit is one undo 
   const app = new CanvasPage(page);
   await app.openFresh();
   await app.openFile('row.signalbox.yaml', ROW);
-  await app.waitForStillView(app.node('b'));
-  await app.edgeLabel('a->c').click();
+  await app.waitForStillView(app.card('Bravo'));
+  await app.clickLinkLabel('Alpha', 'Charlie');
 
   const timeout = app.inspector.getByLabel('Timeout (ms)');
   await timeout.click();
@@ -77,7 +77,7 @@ test('a half-typed bad value never reaches the design; a typed edit is one undo 
   await page.keyboard.press('Tab');
   await expect(app.inspector.getByRole('alert')).toHaveText('expected a positive integer');
   await app.clickEmptyCanvas();
-  await app.edgeLabel('a->c').click();
+  await app.clickLinkLabel('Alpha', 'Charlie');
   await expect(timeout).toHaveValue('800');
 
   // Escape gives the design's value back.
@@ -94,10 +94,10 @@ test('a half-typed bad value never reaches the design; a typed edit is one undo 
   await page.keyboard.press('Enter');
   await app.clickEmptyCanvas();
   await app.press('ControlOrMeta+z');
-  await app.edgeLabel('a->c').click();
+  await app.clickLinkLabel('Alpha', 'Charlie');
   await expect(timeout).toHaveValue('800');
   await app.clickEmptyCanvas();
   await app.press('ControlOrMeta+Shift+z');
-  await app.edgeLabel('a->c').click();
+  await app.clickLinkLabel('Alpha', 'Charlie');
   await expect(timeout).toHaveValue('1500');
 });

@@ -47,7 +47,7 @@ test("the inspector lists an element's findings; each shows its field; selecting
   await app.openFresh();
   // From the Export tab, a click on a node on the canvas opens it in the inspector.
   await page.getByRole('tab', { name: 'Export', exact: true }).click();
-  await app.nodeNamed('User').click();
+  await app.card('User').click();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   const panel = app.inspector;
   const here = panel.getByRole('region', { name: 'Findings here' });

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { CanvasPage } from './fixtures/canvasPage';
 
+const SHOTS = '/tmp/shots-e10';
+
 /**
  * Flows as a person makes one (issue 10): the Flows tab, New flow, a name typed, links clicked
  * on the canvas in order, a step moved and removed with keys, steps marked, undo, and the flow
@@ -22,14 +24,18 @@ test('a flow is built by clicking links on the canvas, edited by keys, and expor
   await page.keyboard.type('Pay for an order');
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('combobox', { name: 'Flow' })).toHaveValue('2');
-  await expect(panel.getByRole('button', { name: 'Stop picking links' })).toHaveAttribute('aria-pressed', 'true');
+  // Picking is a toggle a person sees switched on: one name, pressed.
+  const pick = panel.getByRole('button', { name: 'Pick links on the canvas' });
+  await expect(pick).toHaveAttribute('aria-pressed', 'true');
+  await expect(pick).toContainText('On');
+  await page.screenshot({ path: `${SHOTS}/flows-pick-on-1440.png` });
 
   // Click the links in order, as drawn on the canvas.
   for (const [from, to] of [
-    ['gateway', 'order'],
-    ['order', 'payment'],
-    ['payment', 'stripe'],
-    ['order', 'menu'],
+    ['API Gateway', 'Order'],
+    ['Order', 'Payment'],
+    ['Payment', 'Stripe'],
+    ['Order', 'Menu'],
   ] as const) {
     await app.clickLinkLabel(from, to);
   }
@@ -59,7 +65,12 @@ test('a flow is built by clicking links on the canvas, edited by keys, and expor
   await steps.nth(0).getByRole('checkbox', { name: 'Read-only' }).check();
 
   // Each change is one undo step: undo takes back the read-only mark only, redo puts it back.
-  await panel.getByRole('button', { name: 'Stop picking links' }).click();
+  await pick.click();
+  await expect(pick).toHaveAttribute('aria-pressed', 'false');
+  await expect(pick).toContainText('Off');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: `${SHOTS}/flows-pick-off-1024.png` });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('button', { name: /^undo/i }).click();
   await expect(steps.nth(0).getByRole('checkbox', { name: 'Read-only' })).not.toBeChecked();
   await expect(steps.nth(1).getByRole('checkbox', { name: 'Pivot' })).toBeChecked();

@@ -27,7 +27,7 @@ test('drop a compose file: preview, accept, laid out with findings, undo removes
 
   await app.accept('Create design');
   await expect(app.designName()).toHaveValue('shop');
-  await expect(app.nodes()).toHaveCount(15, { timeout: 30_000 });
+  await expect(app.cards()).toHaveCount(15, { timeout: 30_000 });
   // Laid out by ELK: left to right, no two nodes on the same spot.
   const boxes = await Promise.all(['clients', 'edge-gateway', 'orders', 'orders-db'].map((id) => app.node(id).boundingBox()));
   const xs = boxes.map((b) => Math.round(b!.x));
@@ -45,15 +45,15 @@ test('drop a compose file: preview, accept, laid out with findings, undo removes
 
   await app.canvas.click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
-  await expect(app.nodes()).toHaveCount(0);
+  await expect(app.cards()).toHaveCount(0);
   await page.keyboard.press('Control+Shift+z');
-  await expect(app.nodes()).toHaveCount(15);
+  await expect(app.cards()).toHaveCount(15);
 });
 
 test('Import merges a Kubernetes manifest into the open design as one undo step', async ({ page }) => {
   const app = new ImportPage(page);
   await app.openFresh();
-  const before = await app.nodes().count();
+  const before = await app.cards().count();
   await app.pickFiles([importFixture('kubernetes.yaml')]);
   await expect(
     app.list('Inferences').getByRole('listitem').filter({ hasText: 'VirtualService payment (callers with app=checkout)' }),
@@ -62,17 +62,17 @@ test('Import merges a Kubernetes manifest into the open design as one undo step'
   await app.accept('Merge into design');
   await expect(app.designName()).toHaveValue('Food delivery platform');
   await expect(app.node('payment-v1')).toBeVisible();
-  const after = await app.nodes().count();
+  const after = await app.cards().count();
   expect(after).toBeGreaterThan(before);
   await app.canvas.click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
-  await expect(app.nodes()).toHaveCount(before);
+  await expect(app.cards()).toHaveCount(before);
 });
 
 test('a bad file says which file, line and what was expected; the design is untouched', async ({ page }) => {
   const app = new ImportPage(page);
   await app.openFresh();
-  const before = await app.nodes().count();
+  const before = await app.cards().count();
   await app.dropFiles([{ name: 'compose.yaml', text: 'services:\n  api:\n    image: ${IMAGE}\n' }]);
   await expect(app.dialog.getByRole('list', { name: 'Problems' })).toContainText('compose.yaml:3');
   await expect(app.dialog).toContainText('unresolvable variable ${IMAGE}');
@@ -80,7 +80,7 @@ test('a bad file says which file, line and what was expected; the design is unto
   await app.dialog.getByRole('button', { name: 'OK' }).click();
   await expect(app.dialog).toBeHidden();
   await expect(app.designName()).toHaveValue('Food delivery platform');
-  await expect(app.nodes()).toHaveCount(before);
+  await expect(app.cards()).toHaveCount(before);
 
   await app.dropFiles([{ name: '<script>alert(1)</script>.yaml', text: 'title: "not a format"\n' }]);
   await expect(app.dialog.getByRole('list', { name: 'Problems' })).toContainText('not a format Signalbox imports');

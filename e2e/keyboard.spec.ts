@@ -39,7 +39,7 @@ test('Space types into the code view, and the canvas follows the typed value', a
 
   // The canvas took the value: the link's inspector shows it.
   await app.clickEmptyCanvas();
-  await app.clickLinkLabel('gateway', 'user');
+  await app.clickLinkLabel('API Gateway', 'User');
   await expect(app.inspector.getByLabel('Timeout (ms)')).toHaveValue('1200');
 });
 
@@ -63,7 +63,7 @@ test('the code view keeps completion after an export editor was opened first, wi
   await page.keyboard.press('Enter');
   await page.keyboard.type(', name: Cache }');
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('node-cache')).toContainText('Cache');
+  await expect(app.card('Cache')).toContainText('Database');
 
   // Auto-indent: Enter after a mapping key indents the next line.
   await code.goToLineWith('cache:');
@@ -77,8 +77,8 @@ test('the code view keeps completion after an export editor was opened first, wi
 test('what-if is a view: no key, paste, drag or field changes the design', async ({ page }) => {
   const app = new CanvasPage(page);
   await app.openFresh();
-  const count = await app.nodes().count();
-  await app.nodeNamed('Payment').click();
+  const count = await app.cards().count();
+  await app.card('Payment').click();
   await expect(app.inspector.getByLabel('Name')).toHaveValue('Payment');
   await app.press('ControlOrMeta+C');
 
@@ -88,7 +88,7 @@ test('what-if is a view: no key, paste, drag or field changes the design', async
   await page.getByRole('tab', { name: 'Inspector' }).click();
   await expect(app.inspector.getByText('What-if is a view')).toBeVisible();
   await expect(app.inspector.getByLabel('Name')).toBeDisabled();
-  await app.nodeNamed('Payment').click();
+  await app.card('Payment').click();
   await app.press('Delete');
   await app.press('Backspace');
   await app.press('ControlOrMeta+A');
@@ -97,16 +97,16 @@ test('what-if is a view: no key, paste, drag or field changes the design', async
   await app.press('ControlOrMeta+D');
   await app.press('ControlOrMeta+Z');
   await expect(page.getByRole('status').filter({ hasText: 'What-if is a view' }).first()).toBeVisible();
-  await expect(app.nodes()).toHaveCount(count);
-  await expect(app.nodeNamed('Payment')).toBeVisible();
+  await expect(app.cards()).toHaveCount(count);
+  await expect(app.card('Payment')).toBeVisible();
 
   // Drag-to-connect is off; a drag does not move a node either.
-  const payment = (await app.nodeNamed('Payment').boundingBox())!;
+  const payment = (await app.card('Payment').boundingBox())!;
   await page.mouse.move(payment.x + payment.width / 2, payment.y + payment.height / 2);
   await page.mouse.down();
   await page.mouse.move(payment.x + payment.width / 2 + 120, payment.y + payment.height / 2 + 80, { steps: 8 });
   await page.mouse.up();
-  await expect.poll(async () => JSON.stringify(await app.nodeNamed('Payment').boundingBox())).toBe(JSON.stringify(payment));
+  await expect.poll(async () => JSON.stringify(await app.card('Payment').boundingBox())).toBe(JSON.stringify(payment));
 
   // The code view refuses typing.
   const code = new CodeView(page);
@@ -123,15 +123,15 @@ test('what-if is a view: no key, paste, drag or field changes the design', async
   await page.getByRole('tab', { name: 'What if' }).click();
   await page.getByRole('button', { name: 'Leave what-if' }).click();
   await app.clickEmptyCanvas();
-  await app.nodeNamed('Payment').click();
+  await app.card('Payment').click();
   await app.press('Delete');
-  await expect(app.nodes()).toHaveCount(count - 1);
+  await expect(app.cards()).toHaveCount(count - 1);
 });
 
 test('Ctrl+S saves while typing in a field; Ctrl+Shift+E works from inside Monaco', async ({ page }) => {
   const app = new CanvasPage(page);
   await app.openFresh();
-  await app.nodeNamed('Payment').click();
+  await app.card('Payment').click();
   const name = app.inspector.getByLabel('Name');
   await name.click();
   await page.keyboard.press('End');
@@ -145,7 +145,7 @@ test('Ctrl+S saves while typing in a field; Ctrl+Shift+E works from inside Monac
   await expect(name).toHaveValue('Payment core!');
   // A field commits on Enter (or leaving it).
   await page.keyboard.press('Enter');
-  await expect(app.nodeNamed('Payment core!')).toBeVisible();
+  await expect(app.card('Payment core!')).toBeVisible();
 
   const code = new CodeView(page);
   await code.open();
@@ -160,12 +160,12 @@ test('the side panel opens each selection and each tab at its top', async ({ pag
   await page.setViewportSize({ width: 1440, height: 700 });
   const app = new CanvasPage(page);
   await app.openFresh();
-  await app.nodeNamed('Order').click();
+  await app.card('Order').click();
   const panel = page.getByRole('complementary', { name: 'Side panel' });
   await panel.getByRole('tabpanel').hover();
   await page.mouse.wheel(0, 4000);
   await expect(app.inspector.getByLabel('Name')).not.toBeInViewport();
-  await app.nodeNamed('Payment').click();
+  await app.card('Payment').click();
   await expect(app.inspector.getByLabel('Name')).toHaveValue('Payment');
   await expect(app.inspector.getByLabel('Name')).toBeInViewport();
 
@@ -254,7 +254,7 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     const app = new CanvasPage(page);
     await app.openFresh();
-    await app.waitForStillView(app.nodeNamed('Payment'));
+    await app.waitForStillView(app.card('Payment'));
     let checked = 0;
     for (const name of ['Payment', 'Twilio (SMS & push)', 'Restaurants & menus DB', 'Customer app']) {
       const text = app.canvas.getByText(name, { exact: true });

@@ -113,8 +113,8 @@ test("a link's finding badge is drawn in its severity's colour, not black", asyn
   const app = new CanvasPage(page);
   await app.openFresh();
   await app.openFile('badge.signalbox.yaml', DESIGN);
-  await app.waitForStillView(app.node('db'));
-  const badge = app.edgeLabel('order->db').getByRole('img', { name: 'error finding' });
+  await app.waitForStillView(app.card('Orders DB'));
+  const badge = app.link('Order', 'Orders DB').getByRole('img', { name: 'error finding' });
   await expect(badge).toBeVisible();
   // The dot a person sees: its painted fill is the error red (#dc2626), not the SVG default black.
   const fill = await badge
@@ -122,6 +122,6 @@ test("a link's finding badge is drawn in its severity's colour, not black", asyn
     .first()
     .evaluate((el) => getComputedStyle(el).fill);
   expect(fill).toBe('rgb(220, 38, 38)');
-  await app.edgeLabel('order->db').screenshot({ path: test.info().outputPath('edge-badge.png') });
+  await app.linkLabelOf('Order', 'Orders DB').screenshot({ path: test.info().outputPath('edge-badge.png') });
   await page.screenshot({ path: test.info().outputPath('edge-badge-canvas-1440.png') });
 });

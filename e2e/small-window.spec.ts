@@ -7,9 +7,9 @@ test.use({ viewport: { width: 1024, height: 700 } });
 test('the first view keeps every node clear of the view bar; the export formats sit in one row', async ({ page }) => {
   const app = new CanvasPage(page);
   await app.openFresh();
-  await app.waitForStillView(app.nodeNamed('Users DB'));
+  await app.waitForStillView(app.card('Users DB'));
   const bar = (await page.getByRole('toolbar', { name: 'View' }).boundingBox())!;
-  const boxes = await app.nodes().evaluateAll((cards) =>
+  const boxes = await app.cards().evaluateAll((cards) =>
     cards.map((c) => {
       const r = c.getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, height: r.height, name: c.textContent ?? '' };

@@ -53,6 +53,30 @@ describe('writeSvgImage', () => {
     });
   }
 
+  it("draws each kind in the canvas's shape: a database is a cylinder, a broker a pill, an external API dashed", () => {
+    const kinds = ['service', 'gateway', 'broker', 'database', 'client', 'external'] as const;
+    const design: Design = {
+      signalbox: 1,
+      name: 'Kinds',
+      nodes: Object.fromEntries(kinds.map((kind, i) => [kind, { kind, name: kind, at: [i * 240, 0] as [number, number] }])),
+      links: [],
+    } as Design;
+    const doc = parseSvg(writeSvgImage(design).svg);
+    const shapeOf = (kind: string) => doc.querySelector(`g.node--${kind} .shape`)!;
+    for (const kind of kinds) expect(shapeOf(kind).getAttribute('class')).toBe(`shape shape--${kind}`);
+    // The database: a path with elliptical arcs top and bottom, not a box.
+    const db = shapeOf('database');
+    expect(db.localName).toBe('path');
+    expect(db.getAttribute('d')!.match(/A/g)).toHaveLength(2);
+    // The broker: a pill (corner radius half its height); the service a card with rounded corners.
+    expect(shapeOf('broker').getAttribute('rx')).toBe('32');
+    expect(shapeOf('service').localName).toBe('rect');
+    expect(shapeOf('service').getAttribute('rx')).toBe('12');
+    expect(shapeOf('external').getAttribute('stroke-dasharray')).toBe('6 4');
+    expect(shapeOf('service').getAttribute('stroke-dasharray')).toBeNull();
+    expect(shapeOf('client').getAttribute('rx')).toBe('4');
+  });
+
   it('escapes hostile names: a <script> name is text, quotes and & survive', () => {
     const hostile = `<script>alert("x")</script>`;
     const design = withName(template('food-delivery'), hostile);

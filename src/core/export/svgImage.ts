@@ -1,6 +1,6 @@
 /**
- * The canvas as a real SVG picture, written from the design: cards as `rect` + `text` with the
- * kind's icon, links as paths with arrowheads and labels, finding badges optional. No
+ * The canvas as a real SVG picture, written from the design: cards in their kind's shape (as the
+ * canvas draws them) with the kind's icon and `text`, links as paths with arrowheads and labels, finding badges optional. No
  * `foreignObject`, no DOM, no stylesheet: any SVG tool reads it, and the browser rasterises the
  * same text for the PNG. The geometry is the canvas's (`core/layout/linkRoutes`).
  */
@@ -73,6 +73,61 @@ function badge(x: number, y: number, severity: Severity, r: number): string {
       ? `<rect x="${n(x - 1)}" y="${n(y - 1)}" width="2" height="5" rx="1" fill="#fff"/><circle cx="${n(x)}" cy="${n(y - 3.5)}" r="1.1" fill="#fff"/>`
       : `<rect x="${n(x - 1)}" y="${n(y - 4)}" width="2" height="5" rx="1" fill="#fff"/><circle cx="${n(x)}" cy="${n(y + 3)}" r="1.1" fill="#fff"/>`;
   return `<g class="badge badge--${severity}"><title>${severity} finding</title><circle cx="${n(x)}" cy="${n(y)}" r="${r}" fill="${SEVERITY_COLOURS[severity]}" stroke="#fff" stroke-width="1.5"/>${glyph}</g>`;
+}
+
+/** Accents the canvas's cards draw in colours of their own (app.css, `.sb-node--<kind>`). */
+const BROKER_ACCENT = '#f59e0b';
+const DATABASE_ACCENT = '#34d399';
+const EXTERNAL_BORDER = '#ec4899';
+
+/**
+ * A card's outline in the canvas's shape language (app.css `.sb-node--<kind>`): a service a
+ * rounded box, a gateway a squarer box with a thick left edge, a broker a pill with a thick
+ * bottom, a database a cylinder (elliptical top and bottom, the top in green), a client a plain box, an
+ * external API a dashed box. Its class names the shape, so a reader (or a test) can tell them apart.
+ */
+export function cardShape(kind: string, box: Box, colours: { fg: string; border: string }): string {
+  const { x, y, width: w, height: h } = box;
+  const outline = `stroke="${colours.border}" stroke-width="1.5"`;
+  switch (kind) {
+    case 'gateway':
+      return (
+        `<rect class="shape shape--gateway" x="${n(x)}" y="${n(y)}" width="${w}" height="${h}" rx="6" fill="#fff" ${outline}/>` +
+        `<rect x="${n(x)}" y="${n(y)}" width="5" height="${h}" rx="2.5" fill="${colours.fg}"/>`
+      );
+    case 'broker': {
+      const r = h / 2;
+      // The thick bottom: along the bottom edge and round the pill's lower quarters.
+      const inset = r - 2;
+      const d = Math.SQRT1_2 * inset;
+      const accent =
+        `M${n(x + r - d)},${n(y + r + d)} A${n(inset)},${n(inset)} 0 0 0 ${n(x + r)},${n(y + h - 2)} ` +
+        `H${n(x + w - r)} A${n(inset)},${n(inset)} 0 0 0 ${n(x + w - r + d)},${n(y + r + d)}`;
+      return (
+        `<rect class="shape shape--broker" x="${n(x)}" y="${n(y)}" width="${w}" height="${h}" rx="${n(r)}" fill="#fff" ${outline}/>` +
+        `<path d="${accent}" fill="none" stroke="${BROKER_ACCENT}" stroke-width="4" stroke-linecap="round"/>`
+      );
+    }
+    case 'database': {
+      const rx = w / 2;
+      const ry = 14;
+      const body =
+        `M${n(x)},${n(y + ry)} A${n(rx)},${ry} 0 0 1 ${n(x + w)},${n(y + ry)} V${n(y + h - ry)} ` +
+        `A${n(rx)},${ry} 0 0 1 ${n(x)},${n(y + h - ry)} Z`;
+      // The lid in the canvas's thick green (no front edge: it would cross the name).
+      const lid = `M${n(x + 1)},${n(y + ry)} A${n(rx - 1)},${ry - 2} 0 0 1 ${n(x + w - 1)},${n(y + ry)}`;
+      return (
+        `<path class="shape shape--database" d="${body}" fill="#fff" ${outline}/>` +
+        `<path d="${lid}" fill="none" stroke="${DATABASE_ACCENT}" stroke-width="4"/>`
+      );
+    }
+    case 'client':
+      return `<rect class="shape shape--client" x="${n(x)}" y="${n(y)}" width="${w}" height="${h}" rx="4" fill="#f8fafc" ${outline}/>`;
+    case 'external':
+      return `<rect class="shape shape--external" x="${n(x)}" y="${n(y)}" width="${w}" height="${h}" rx="12" fill="#fffbfd" stroke="${EXTERNAL_BORDER}" stroke-width="1.5" stroke-dasharray="6 4"/>`;
+    default:
+      return `<rect class="shape shape--service" x="${n(x)}" y="${n(y)}" width="${w}" height="${h}" rx="12" fill="#fff" ${outline}/>`;
+  }
 }
 
 /** The design's cards and links as an SVG document, framed on the cards. */
@@ -163,9 +218,7 @@ export function writeSvgImage(design: Design, options: SvgImageOptions = {}): Sv
     const iconY = box.y + (box.height - 36) / 2;
     out.push(`<g class="node node--${escapeXml(node.kind)}">`);
     if (name !== node.name) out.push(`<title>${escapeXml(node.name)}</title>`);
-    out.push(
-      `<rect x="${n(box.x)}" y="${n(box.y)}" width="${box.width}" height="${box.height}" rx="12" fill="#fff" stroke="${colours.border}" stroke-width="1.5"/>`,
-    );
+    out.push(cardShape(node.kind, box, colours));
     out.push(`<rect x="${n(iconX)}" y="${n(iconY)}" width="36" height="36" rx="8" fill="${colours.bg}"/>`);
     out.push(
       `<g transform="translate(${n(iconX + 8)} ${n(iconY + 8)}) scale(0.8333)" fill="none" stroke="${colours.fg}" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">` +

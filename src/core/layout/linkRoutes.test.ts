@@ -4,7 +4,12 @@ import { readDesign } from '../format/read';
 import { TEMPLATES } from '../templates';
 import type { Design } from '../model/types';
 import { getLabelWidth, getLinkLabel, getShortLabel } from '../model/linkLabel';
+import { generateLargeDesign } from '../fixtures/generate';
+import { placeUnplacedNodes } from './layout';
+import { moveNodes } from '../model/edit';
 import {
+  AVOID_CARDS_UP_TO,
+  BoxGrid,
   countBoxesCrossed,
   getCardBox,
   getCardLinkEnds,
@@ -85,5 +90,43 @@ describe('orthogonal routes', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the card grid and the routing limit', () => {
+  const box = fc.record({
+    x: fc.integer({ min: -1500, max: 1500 }),
+    y: fc.integer({ min: -1500, max: 1500 }),
+    width: fc.integer({ min: 1, max: 400 }),
+    height: fc.integer({ min: 1, max: 200 }),
+  });
+  const point = fc.tuple(fc.integer({ min: -2000, max: 2000 }), fc.integer({ min: -2000, max: 2000 }));
+
+  it('finds exactly the boxes a full scan finds a line crossing, in the order they were added (property)', () => {
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 60 }), fc.array(point, { minLength: 2, maxLength: 8 }), (boxes, line) => {
+        const grid = new BoxGrid(128);
+        for (const b of boxes) grid.add(b);
+        const crossed = grid.crossedBy(line);
+        expect(crossed).toEqual(boxes.filter((b) => countBoxesCrossed(line, [b]) > 0));
+        expect(crossed.length).toBe(countBoxesCrossed(line, boxes));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('routes the 199-card generated design: no link crosses a card (it was left to curves above 80 cards)', () => {
+    let design = generateLargeDesign({ services: 100 });
+    if (Object.values(design.nodes).some((n) => !n.at)) design = moveNodes(design, placeUnplacedNodes(design));
+    const cards = cardsOf(design);
+    expect(cards.size).toBeGreaterThan(80);
+    expect(cards.size).toBeLessThanOrEqual(AVOID_CARDS_UP_TO);
+    const curves = measureRoutes(cards, design.links, routeLinks(cards, design.links, { avoidCards: false }), []);
+    const routed = measureRoutes(cards, design.links, routeLinks(cards, design.links), []);
+    expect(curves.cardCrossings).toBeGreaterThan(0);
+    expect(routed.cardCrossings).toBe(0);
+    // Past the limit, links stay curves.
+    const capped = measureRoutes(cards, design.links, routeLinks(cards, design.links, { maxCards: 80 }), []);
+    expect(capped.cardCrossings).toBe(curves.cardCrossings);
   });
 });

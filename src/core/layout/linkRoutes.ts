@@ -153,6 +153,97 @@ export function countBoxesCrossed(points: readonly Point[], boxes: readonly Box[
   return n;
 }
 
+/**
+ * Boxes filed by the square cells they touch, so "which cards are near this line" looks at a
+ * few cells, not every card (routing the 199-card generated design tested every card per link:
+ * 2 s). `query` answers in insertion order, so a route comes out exactly as a full scan picks it.
+ */
+export class BoxGrid {
+  private readonly cells = new Map<string, number[]>();
+  private readonly boxes: Box[] = [];
+  private stamp = 0;
+  private readonly seen: number[] = [];
+
+  constructor(private readonly cell = 256) {}
+
+  add(box: Box): void {
+    const index = this.boxes.length;
+    this.boxes.push(box);
+    this.seen.push(0);
+    this.forCells(box.x, box.y, box.x + box.width, box.y + box.height, (key) => {
+      const list = this.cells.get(key);
+      if (list) list.push(index);
+      else this.cells.set(key, [index]);
+    });
+  }
+
+  /** The boxes that may touch the rectangle [left, top]-[right, bottom], in insertion order. */
+  query(left: number, top: number, right: number, bottom: number): Box[] {
+    const found: number[] = [];
+    const stamp = ++this.stamp;
+    this.forCells(left, top, right, bottom, (key) => {
+      for (const index of this.cells.get(key) ?? []) {
+        if (this.seen[index] === stamp) continue;
+        this.seen[index] = stamp;
+        const b = this.boxes[index]!;
+        if (b.x <= right && b.x + b.width >= left && b.y <= bottom && b.y + b.height >= top) found.push(index);
+      }
+    });
+    found.sort((a, b) => a - b);
+    return found.map((index) => this.boxes[index]!);
+  }
+
+  /**
+   * The boxes the line passes through (as `countBoxesCrossed` counts them), in insertion order:
+   * each piece asks only the cells under it, so a long link does not test every card.
+   */
+  crossedBy(points: readonly Point[], skip?: (box: Box) => boolean): Box[] {
+    const found: number[] = [];
+    const stamp = ++this.stamp;
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1]!;
+      const b = points[i]!;
+      const left = Math.min(a[0], b[0]);
+      const right = Math.max(a[0], b[0]);
+      const top = Math.min(a[1], b[1]);
+      const bottom = Math.max(a[1], b[1]);
+      this.forCells(left, top, right, bottom, (key) => {
+        for (const index of this.cells.get(key) ?? []) {
+          if (this.seen[index] === stamp) continue;
+          const box = this.boxes[index]!;
+          if (skip?.(box) || !segmentCrossesBox(a, b, box)) continue;
+          this.seen[index] = stamp;
+          found.push(index);
+        }
+      });
+    }
+    found.sort((x, y) => x - y);
+    return found.map((index) => this.boxes[index]!);
+  }
+
+  /** The boxes that may touch a line's bounding box, grown by `margin`. */
+  queryAround(points: readonly Point[], margin = 0): Box[] {
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
+    for (const [x, y] of points) {
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+    }
+    return this.query(left - margin, top - margin, right + margin, bottom + margin);
+  }
+
+  private forCells(left: number, top: number, right: number, bottom: number, visit: (key: string) => void): void {
+    const c = this.cell;
+    const x1 = Math.floor(right / c);
+    const y1 = Math.floor(bottom / c);
+    for (let x = Math.floor(left / c); x <= x1; x++) for (let y = Math.floor(top / c); y <= y1; y++) visit(`${x},${y}`);
+  }
+}
+
 const SIDE_DIRECTION: Record<Side, Point> = { left: [-1, 0], right: [1, 0], top: [0, -1], bottom: [0, 1] };
 /** The straight first and last piece of an orthogonal route, out of the card's side. */
 const STUB = 18;
@@ -227,26 +318,57 @@ function roundedPath(points: readonly Point[]): string {
 /** Room between routes that share a gap between cards. */
 const TRACK = 10;
 
-/** How long `points` runs on top of routes already drawn (collinear within a few pixels). */
-function sharedLength(points: readonly Point[], taken: readonly (readonly Point[])[]): number {
-  let shared = 0;
-  for (let i = 1; i < points.length; i++) {
-    const [ax, ay] = points[i - 1]!;
-    const [bx, by] = points[i]!;
-    const vertical = Math.abs(ax - bx) < 0.01;
-    for (const other of taken) {
-      for (let j = 1; j < other.length; j++) {
-        const [cx, cy] = other[j - 1]!;
-        const [dx, dy] = other[j]!;
-        if (vertical && Math.abs(cx - dx) < 0.01 && Math.abs(cx - ax) < 4) {
-          shared += Math.max(0, Math.min(Math.max(ay, by), Math.max(cy, dy)) - Math.max(Math.min(ay, by), Math.min(cy, dy)));
-        } else if (!vertical && Math.abs(cy - dy) < 0.01 && Math.abs(cy - ay) < 4) {
-          shared += Math.max(0, Math.min(Math.max(ax, bx), Math.max(cx, dx)) - Math.max(Math.min(ax, bx), Math.min(cx, dx)));
+/** A straight piece of a route already drawn: `at` is its x (vertical) or y (horizontal). */
+interface Track {
+  at: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The pieces of the orthogonal routes drawn so far, filed by where they run (4 px buckets), so
+ * a new route asks only the pieces within 4 px of its own instead of every piece drawn.
+ */
+export class TakenTracks {
+  private readonly vertical = new Map<number, Track[]>();
+  private readonly horizontal = new Map<number, Track[]>();
+
+  add(points: readonly Point[]): void {
+    for (let i = 1; i < points.length; i++) {
+      const [cx, cy] = points[i - 1]!;
+      const [dx, dy] = points[i]!;
+      if (Math.abs(cx - dx) < 0.01) file(this.vertical, { at: cx, from: Math.min(cy, dy), to: Math.max(cy, dy) });
+      if (Math.abs(cy - dy) < 0.01) file(this.horizontal, { at: cy, from: Math.min(cx, dx), to: Math.max(cx, dx) });
+    }
+  }
+
+  /** How long `points` runs on top of the tracks (collinear within a few pixels). */
+  sharedLength(points: readonly Point[]): number {
+    let shared = 0;
+    for (let i = 1; i < points.length; i++) {
+      const [ax, ay] = points[i - 1]!;
+      const [bx, by] = points[i]!;
+      const vertical = Math.abs(ax - bx) < 0.01;
+      const at = vertical ? ax : ay;
+      const from = vertical ? Math.min(ay, by) : Math.min(ax, bx);
+      const to = vertical ? Math.max(ay, by) : Math.max(ax, bx);
+      const tracks = vertical ? this.vertical : this.horizontal;
+      const bucket = Math.floor(at / 4);
+      for (let k = bucket - 1; k <= bucket + 1; k++) {
+        for (const t of tracks.get(k) ?? []) {
+          if (Math.abs(t.at - at) < 4) shared += Math.max(0, Math.min(to, t.to) - Math.max(from, t.from));
         }
       }
     }
+    return shared;
   }
-  return shared;
+}
+
+function file(tracks: Map<number, Track[]>, track: Track): void {
+  const key = Math.floor(track.at / 4);
+  const list = tracks.get(key);
+  if (list) list.push(track);
+  else tracks.set(key, [track]);
 }
 
 /**
@@ -259,7 +381,7 @@ export function getOrthogonalRoute(
   lane: number,
   obstacles: readonly Box[],
   own: readonly Box[],
-  taken: readonly (readonly Point[])[] = [],
+  taken: TakenTracks = new TakenTracks(),
 ): LinkRoute {
   const offset = lane * 12;
   const [sdx, sdy] = SIDE_DIRECTION[ends.sourceSide];
@@ -276,13 +398,15 @@ export function getOrthogonalRoute(
       b.y + b.height + CLEARANCE * 4 >= Math.min(s1[1], e1[1]) &&
       b.y - CLEARANCE * 4 <= Math.max(s1[1], e1[1]),
   );
+  const nearGrid = new BoxGrid();
+  for (const b of near) nearGrid.add(b);
   const xs = new Set<number>();
   const ys = new Set<number>();
   let best: { points: Point[]; cost: number; crossed: number } | null = null;
   const evaluate = (points: Point[]) => {
     // Its own cards count too, past the stubs: a route must not double back through them.
-    const crossed = countBoxesCrossed(points, near) + countBoxesCrossed(points.slice(1, -1), own);
-    const cost = crossed * 1e6 + polylineLength(points) + (points.length - 2) * 24 + sharedLength(points, taken) * 3;
+    const crossed = nearGrid.crossedBy(points).length + countBoxesCrossed(points.slice(1, -1), own);
+    const cost = crossed * 1e6 + polylineLength(points) + (points.length - 2) * 24 + taken.sharedLength(points) * 3;
     if (!best || cost < best.cost) best = { points, cost, crossed };
   };
   const tryX = (x: number) => {
@@ -315,7 +439,7 @@ export function getOrthogonalRoute(
   // trying a channel past every card near the link.
   const used = new Set<Box>(own);
   for (let round = 0; round < 6 && best!.crossed > 0; round++) {
-    const blocking = near.filter((b) => !used.has(b) && countBoxesCrossed(best!.points, [b]) > 0);
+    const blocking = nearGrid.crossedBy(best!.points, (b) => used.has(b));
     if (blocking.length === 0) break;
     for (const b of blocking) {
       used.add(b);
@@ -370,13 +494,16 @@ export interface RouteOptions {
   placeLabels?: boolean;
   /** Each link's label width, for label placement; 0 when it has no label. */
   labelWidths?: readonly number[];
+  /** Route around cards only up to this many cards (default `AVOID_CARDS_UP_TO`). */
+  maxCards?: number;
 }
 
 /**
- * Above this many cards links stay curves: a detour tests the cards near it, and on the
- * 199-card generated design routing took ~1 s (bench/linkRoutes.ts), too long for every edit.
+ * Above this many cards links stay curves. With the card grid and the track index, the 199-card
+ * generated design routes in ~85 ms and the 398-card one in ~240 ms (2 s and 6.4 s before, on
+ * the same loaded machine; `bench/linkRoutes.ts`); routing runs once per design change.
  */
-export const AVOID_CARDS_UP_TO = 80;
+export const AVOID_CARDS_UP_TO = 200;
 
 const LABEL_HEIGHT = 20;
 const LABEL_SPOTS = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
@@ -399,10 +526,12 @@ export function routeLinks(
   options: RouteOptions = {},
 ): (LinkRoute | null)[] {
   const lanes = getLinkLanes(links);
-  const avoid = (options.avoidCards ?? true) && cards.size <= AVOID_CARDS_UP_TO;
+  const avoid = (options.avoidCards ?? true) && cards.size <= (options.maxCards ?? AVOID_CARDS_UP_TO);
   const all = [...cards.values()];
+  const grid = new BoxGrid();
+  for (const box of all) grid.add(box);
   // Orthogonal routes drawn so far: the next one keeps off their tracks where it can.
-  const taken: Point[][] = [];
+  const taken = new TakenTracks();
   const routes = links.map((link, i): LinkRoute | null => {
     const source = cards.get(link.from);
     const target = cards.get(link.to);
@@ -410,14 +539,27 @@ export function routeLinks(
     const ends = getCardLinkEnds(source, target);
     const curve = getCurveRoute(ends, lanes[i] ?? 0);
     if (!avoid || link.from === link.to) return curve;
-    const others = all.filter((b) => b !== source && b !== target);
-    if (countBoxesCrossed(curve.points, others) === 0) return curve;
-    const orthogonal = getOrthogonalRoute(ends, lanes[i] ?? 0, others, [source, target], taken);
-    if (countBoxesCrossed(orthogonal.points, others) >= countBoxesCrossed(curve.points, others)) return curve;
-    taken.push(orthogonal.points);
+    const notEnds = (b: Box) => b !== source && b !== target;
+    const skipEnds = (b: Box) => b === source || b === target;
+    const curveCrossings = grid.crossedBy(curve.points, skipEnds).length;
+    if (curveCrossings === 0) return curve;
+    // The cards a detour looks at: those near its stubs (a lane moves them by 12 px a step).
+    const reach = STUB + Math.abs(lanes[i] ?? 0) * 12 + CLEARANCE * 4 + 1;
+    const near = grid
+      .queryAround(
+        [
+          [ends.sourceX, ends.sourceY],
+          [ends.targetX, ends.targetY],
+        ],
+        reach,
+      )
+      .filter(notEnds);
+    const orthogonal = getOrthogonalRoute(ends, lanes[i] ?? 0, near, [source, target], taken);
+    if (grid.crossedBy(orthogonal.points, skipEnds).length >= curveCrossings) return curve;
+    taken.add(orthogonal.points);
     return orthogonal;
   });
-  if (avoid && (options.placeLabels ?? true)) placeLabels(routes, options.labelWidths, all);
+  if (avoid && (options.placeLabels ?? true)) placeLabels(routes, options.labelWidths, grid);
   return routes;
 }
 
@@ -425,8 +567,8 @@ export function routeLinks(
  * Labels slide along their own line to the first spot that covers no label placed before and no
  * card; where none is free they stay in the middle. Mutates the routes' `label`.
  */
-function placeLabels(routes: (LinkRoute | null)[], widths: readonly number[] | undefined, cards: readonly Box[]): void {
-  const placed: Box[] = [];
+function placeLabels(routes: (LinkRoute | null)[], widths: readonly number[] | undefined, cards: BoxGrid): void {
+  const placed = new BoxGrid(128);
   routes.forEach((route, i) => {
     if (!route) return;
     const width = widths?.[i] ?? 0;
@@ -439,7 +581,11 @@ function placeLabels(routes: (LinkRoute | null)[], widths: readonly number[] | u
     let least = Infinity;
     for (const spot of spots) {
       const box = labelBox(spot, width);
-      const cost = placed.filter((p) => overlaps(p, box)).length * 2 + cards.filter((c) => overlaps(c, box)).length;
+      const right = box.x + box.width;
+      const bottom = box.y + box.height;
+      const cost =
+        placed.query(box.x, box.y, right, bottom).filter((p) => overlaps(p, box)).length * 2 +
+        cards.query(box.x, box.y, right, bottom).filter((c) => overlaps(c, box)).length;
       if (cost < least) {
         least = cost;
         chosen = spot;
@@ -447,7 +593,7 @@ function placeLabels(routes: (LinkRoute | null)[], widths: readonly number[] | u
       if (cost === 0) break;
     }
     route.label = [chosen[0], chosen[1]];
-    placed.push(labelBox(chosen, width));
+    placed.add(labelBox(chosen, width));
   });
 }
 

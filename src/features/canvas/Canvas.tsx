@@ -371,7 +371,7 @@ export function Canvas() {
     >
       <ReactFlow<CanvasNode, CanvasEdge>
         // React Flow's root is role="application": named, a person (and a screen reader) finds the canvas by it.
-        aria-label="Canvas"
+        aria-label="Design canvas"
         nodes={flowNodes}
         edges={flowEdges}
         nodeTypes={nodeTypes}

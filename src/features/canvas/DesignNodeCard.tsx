@@ -40,7 +40,15 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
     .join(' ');
   return (
     <div className={className} data-testid={`node-${id}`} title={node.notes ?? node.name}>
-      <Handle type="target" position={Position.Left} id="in" isConnectable={isConnectable} data-testid={`handle-in-${id}`} />
+      {/* Named, so a screen reader (and a test) finds where a link starts and ends. */}
+      <Handle
+        type="target"
+        position={Position.Left}
+        id="in"
+        isConnectable={isConnectable}
+        role="button"
+        aria-label={`Link to ${node.name}`}
+      />
       <span className="sb-node__icon">
         <NodeIcon kind={node.kind} size={20} />
       </span>
@@ -73,7 +81,14 @@ export const DesignNodeCard = memo(function DesignNodeCard({ id, data, selected,
       )}
       {state && <span className={`sb-node__state sb-node__state--${state}`}>{state}</span>}
       {diff && <span className={`sb-node__diff sb-node__diff--${diff}`}>{diff}</span>}
-      <Handle type="source" position={Position.Right} id="out" isConnectable={isConnectable} data-testid={`handle-out-${id}`} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        id="out"
+        isConnectable={isConnectable}
+        role="button"
+        aria-label={`Link from ${node.name}`}
+      />
     </div>
   );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { getLinkLabel, getLinkLanes, getShortLabel, LABEL_MAX_CHARS } from './flowElements';
+import type { DesignNode, Link } from '../../core/model/types';
+import { getLinkLabel, getLinkLanes, getShortLabel, LABEL_MAX_CHARS, syncFlowEdges, syncFlowNodes } from './flowElements';
 
 describe('link labels', () => {
   it('labels sync links by protocol and version, async links by channel', () => {
@@ -42,5 +43,26 @@ describe('link lanes', () => {
         expect(new Set(canonical).size).toBe(links.length);
       }),
     );
+  });
+});
+
+describe('accessible names', () => {
+  const nodes = {
+    gw: { kind: 'gateway', name: 'API Gateway', at: [0, 0] },
+    order: { kind: 'service', name: 'Order', at: [300, 0] },
+  } as const satisfies Record<string, DesignNode>;
+  const link: Link = { from: 'gw', to: 'order', kind: 'sync', protocol: 'rest', version: 'v1' };
+
+  it('names a card by its name and a link by its cards and label, not by ids', () => {
+    expect(syncFlowNodes([], nodes, new Set())[1]!.ariaLabel).toBe('Order');
+    expect(syncFlowEdges(new Map(), [link], new Set(), nodes)[0]!.ariaLabel).toBe('API Gateway to Order: REST v1');
+  });
+
+  it('renames a link when a card at its end is renamed, and keeps it when nothing changed', () => {
+    const first = syncFlowEdges(new Map(), [link], new Set(), nodes);
+    const cache = new Map(first.map((e) => [e.id, e]));
+    expect(syncFlowEdges(cache, [link], new Set(), nodes)[0]).toBe(first[0]);
+    const renamed = { ...nodes, order: { ...nodes.order, name: 'Orders' } };
+    expect(syncFlowEdges(cache, [link], new Set(), renamed)[0]!.ariaLabel).toBe('API Gateway to Orders: REST v1');
   });
 });

@@ -53,6 +53,8 @@ export function syncFlowNodes(
         selected: isSelected,
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        // Its accessible name is the name written on it (React Flow's wrapper is the group).
+        ariaLabel: node.name,
       });
       changed = true;
     }
@@ -79,6 +81,7 @@ export function syncFlowEdges(
     const route = routes[i] ?? undefined;
     const from = designNodes?.[link.from]?.at;
     const to = designNodes?.[link.to]?.at;
+    const ariaLabel = getLinkName(link, designNodes);
     const anchor =
       route && from && to
         ? ([from[0] + NODE_WIDTH, from[1] + NODE_HEIGHT / 2, to[0], to[1] + NODE_HEIGHT / 2] as const)
@@ -91,7 +94,8 @@ export function syncFlowEdges(
       prev.data.lane === lane &&
       prev.data.route?.path === route?.path &&
       prev.data.route?.label[0] === route?.label[0] &&
-      prev.data.route?.label[1] === route?.label[1]
+      prev.data.route?.label[1] === route?.label[1] &&
+      prev.ariaLabel === ariaLabel
     )
       return prev;
     return {
@@ -102,9 +106,20 @@ export function syncFlowEdges(
       sourceHandle: 'out',
       targetHandle: 'in',
       selected: isSelected,
+      ariaLabel,
       data: { link, dense, lane, route, anchor },
     };
   });
+}
+
+/**
+ * A link's accessible name, in the words on the canvas: its two cards' names and its label
+ * (`API Gateway to Order: REST v1`). React Flow's default named the ids ("Edge from gateway to order").
+ */
+export function getLinkName(link: Link, designNodes?: Record<string, DesignNode>): string {
+  const from = designNodes?.[link.from]?.name ?? link.from;
+  const to = designNodes?.[link.to]?.name ?? link.to;
+  return `${from} to ${to}: ${getLinkLabel(link)}`;
 }
 
 /** The routes of the drawn links over the drawn cards (labels sized as `LinkEdge` draws them). */

@@ -167,13 +167,13 @@ export function FlowsPanel() {
             </select>
           </div>
           <div className="flows__pick">
-            <button
-              type="button"
-              className={`button${picking ? ' button--primary' : ''}`}
-              aria-pressed={picking}
-              onClick={() => setPicking(!picking)}
-            >
-              {picking ? 'Stop picking links' : 'Pick links on the canvas'}
+            {/* A toggle: one name, its state in aria-pressed and in the switch drawn beside it. */}
+            <button type="button" className="flows__toggle" aria-pressed={picking} onClick={() => setPicking(!picking)}>
+              <span className="flows__switch" aria-hidden="true" />
+              Pick links on the canvas
+              <span className="flows__state" aria-hidden="true">
+                {picking ? 'On' : 'Off'}
+              </span>
             </button>
             <p className="flows__hint" role="status">
               {picking ? 'Click links on the canvas in order: each click adds a step.' : ''}
