@@ -17,6 +17,7 @@ import type { Page } from '@playwright/test';
 import { launchChromium, startFrameRecording, startPreview, stopFrameRecording, storeDesign } from './browser';
 import { generateLargeDesign } from '../src/core/fixtures/generate';
 import type { Design, Link } from '../src/core/model/types';
+import { NODE_HEIGHT, NODE_WIDTH } from '../src/core/layout/layout';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -77,15 +78,24 @@ interface DragFigures {
   renderedEdges: number;
 }
 
-/** Drag the node nearest the middle of the canvas (a miss would box-select instead). */
-async function measureDrag(page: Page): Promise<DragFigures> {
+/**
+ * Drag the node nearest the middle of the canvas (a miss would box-select instead). Found by
+ * geometry, from the design and the viewport's transform: far out in a large design the cards
+ * are drawn on a canvas, with no element to find.
+ */
+async function measureDrag(page: Page, design: Design): Promise<DragFigures> {
+  const centres = Object.values(design.nodes).map((n) => n.at ?? [0, 0]);
   const box = (await page.evaluate(`(() => {
+    const centres = ${JSON.stringify(centres)};
     const c = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    const flow = document.querySelector('.react-flow').getBoundingClientRect();
+    const m = document.querySelector('.react-flow__viewport').style.transform.match(/translate\\(([-\\d.e]+)px, ([-\\d.e]+)px\\) scale\\(([-\\d.e]+)\\)/);
+    const [tx, ty, z] = [Number(m[1]), Number(m[2]), Number(m[3])];
     let best = null;
-    for (const el of document.querySelectorAll('.react-flow__node')) {
-      const r = el.getBoundingClientRect();
+    for (const [ax, ay] of centres) {
+      const r = { x: flow.x + tx + ax * z, y: flow.y + ty + ay * z, width: ${NODE_WIDTH} * z, height: ${NODE_HEIGHT} * z };
       const d = Math.hypot(r.x + r.width / 2 - (c.x + c.width / 2), r.y + r.height / 2 - (c.y + c.height / 2));
-      if (!best || d < best.d) best = { d, x: r.x, y: r.y, width: r.width, height: r.height };
+      if (!best || d < best.d) best = { d, ...r };
     }
     return best;
   })()`)) as { x: number; y: number; width: number; height: number } | null;
@@ -151,7 +161,7 @@ async function main(): Promise<void> {
         }
         await page.waitForTimeout(800);
         const zoom = await readZoom();
-        const figures = await measureDrag(page);
+        const figures = await measureDrag(page, design);
         console.log(`  drag, ${label} zoom ${zoom.toFixed(2)}: ${JSON.stringify(figures)}`);
         await page.keyboard.press('Escape');
       }
