@@ -73,6 +73,7 @@ const DIFF_COLORS: Record<string, readonly [string, string]> = {
 };
 const BADGE_COLORS: Record<string, string> = { error: '#dc2626', warning: '#f59e0b', info: '#2563eb' };
 const SELECTED_STROKE = '#2563eb';
+const SELECTED_HALO = 'rgba(37, 99, 235, 0.35)';
 
 /** Fill and border of a card: a what-if state wins over a diff status, which wins over the kind. */
 export function getCardColors(card: FarCard, look: CardLook): readonly [fill: string, stroke: string] {
@@ -125,14 +126,18 @@ export function drawCards(
     ctx.strokeStyle = stroke;
     ctx.stroke();
   }
+  // Selected: filled with the accent and haloed, so it stands out among the blue service outlines.
   if (selected.length > 0) {
     ctx.beginPath();
     for (const c of selected) ctx.roundRect(c.x, c.y, NODE_WIDTH, NODE_HEIGHT, radius);
-    ctx.lineWidth = Math.max(3, 2.5 / zoom);
-    ctx.strokeStyle = SELECTED_STROKE;
+    ctx.fillStyle = SELECTED_STROKE;
+    ctx.fill();
+    ctx.lineWidth = Math.max(6, 5 / zoom);
+    ctx.strokeStyle = SELECTED_HALO;
     ctx.stroke();
   }
-  const dotRadius = Math.max(9, 2.5 / zoom);
+  // A dot of 2 px on screen, never more than half the card's height.
+  const dotRadius = Math.min(Math.max(9, 2 / zoom), NODE_HEIGHT / 2);
   for (const [color, list] of dots) {
     ctx.beginPath();
     for (const c of list) {
