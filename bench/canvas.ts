@@ -3,7 +3,7 @@
  * Debian's Chromium (RECIPES.md). Not a timed test: it prints numbers. Headless figures are
  * relative, not absolute.
  *
- * Run: npx vite build && npx tsx bench/canvas.ts [--dist dist] [--port 4198] [--generated-only]
+ * Run: npx vite build && npx tsx bench/canvas.ts [--dist dist] [--port 4198] [--generated-only] [--settle 800]
  *
  * How the design gets in: the app boots the current design of its localStorage library
  * (src/state/library.ts keys `signalbox:library` and `signalbox:design:<id>`), so the bench
@@ -25,6 +25,8 @@ const arg = (name: string, fallback: string) => {
 };
 const DIST = arg('dist', 'dist');
 const PORT = Number(arg('port', '4198'));
+// How long to let the canvas settle after a zoom before the drag (a loaded machine needs more).
+const SETTLE_MS = Number(arg('settle', '800'));
 
 function gridDesign(services: number, linksPerService: number): Design {
   const cols = Math.ceil(Math.sqrt(services * 2));
@@ -159,7 +161,7 @@ async function main(): Promise<void> {
           for (let i = 0; i < 60 && (await readZoom()) < 0.95; i++) await page.mouse.wheel(0, -60);
           await page.keyboard.up('Control');
         }
-        await page.waitForTimeout(800);
+        await page.waitForTimeout(SETTLE_MS);
         const zoom = await readZoom();
         const figures = await measureDrag(page, design);
         console.log(`  drag, ${label} zoom ${zoom.toFixed(2)}: ${JSON.stringify(figures)}`);

@@ -35,7 +35,7 @@ async function frame(page: Page, text: string, option: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-test('far out in a large design the blocks are the design: click, drag, undo, box select', async ({ page }) => {
+test('far out in a large design the blocks are the design: click, drag, undo, box select, what-if, rename', async ({ page }) => {
   const app = new CanvasPage(page);
   await app.openBlank();
   await app.openFile('grid.signalbox.yaml', gridYaml());
@@ -82,6 +82,16 @@ test('far out in a large design the blocks are the design: click, drag, undo, bo
   // A click on empty canvas clears the selection, as it does zoomed in.
   await page.mouse.click(box.x + 20, middle.y - 260);
   await expect(page.getByText('Select a node or a link to edit it')).toBeVisible();
+
+  // What-if: a click on a block takes the node down, as a click on its card does.
+  await page.getByRole('tab', { name: 'What if' }).click();
+  const panel = page.getByTestId('whatif-panel');
+  await panel.getByRole('button', { name: 'Start what-if' }).click();
+  await page.mouse.click(middle.x, middle.y);
+  await panel.getByRole('searchbox').click();
+  await page.keyboard.type('Centre');
+  await expect(panel.getByRole('checkbox', { name: 'Centre', exact: true })).toBeChecked();
+  await panel.getByRole('button', { name: 'Leave what-if' }).click();
 
   // A double-click on a block zooms to it and opens its name, too small to type into out there.
   await page.mouse.dblclick(middle.x, middle.y);
