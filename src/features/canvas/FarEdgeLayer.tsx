@@ -85,7 +85,7 @@ function getCards(state: ReactFlowState): FarCard[] {
 
 /** A press on the picture: on a card (select, drag) or on empty canvas (box select). */
 type Gesture =
-  | { kind: 'card'; id: string; start: Point; additive: boolean; dragged: boolean; from: Map<string, Point> }
+  | { kind: 'card'; id: string; start: Point; additive: boolean; moved: boolean; dragged: boolean; from: Map<string, Point> }
   | { kind: 'box'; start: Point; box: FlowBox; additive: boolean; moved: boolean };
 
 /**
@@ -264,8 +264,9 @@ export function FarEdgeLayer({
       const zoom = store.getState().transform[2];
       const dx = p.x - g.start.x;
       const dy = p.y - g.start.y;
-      if (!g.dragged && Math.hypot(dx, dy) * zoom <= DRAG_THRESHOLD) return;
-      if (g.from.size === 0) return; // nothing may move (a view link, what-if)
+      if (!g.moved && Math.hypot(dx, dy) * zoom <= DRAG_THRESHOLD) return;
+      g.moved = true;
+      if (g.from.size === 0) return; // nothing may move (a view link pans, what-if stays)
       if (!g.dragged) {
         g.dragged = true;
         movingIds = new Set(g.from.keys());
@@ -301,27 +302,35 @@ export function FarEdgeLayer({
         redrawAll();
         return;
       }
+      if (g.moved) return; // a view link's pan that started on a block
       // A click. What-if: it takes the node down or brings it back.
       const w = whatIf.getState();
       if (w.active) editor.whatIfMode.setNodeDown(g.id, !w.down.includes(g.id));
       if (!g.additive) selectNodes([g.id]);
     };
     const onPointerDown = (event: PointerEvent) => {
+      swallowClick = false;
       if (event.button !== 0 || !event.isPrimary || !(event.target instanceof Element)) return;
       if (!wrapper?.contains(event.target) || event.target.closest(CHROME)) return;
       const state = store.getState();
       const p = toFlow(event);
       const hit = hitCard(getCardList(state), p.x, p.y);
       const additive = event.shiftKey || event.metaKey || event.ctrlKey;
-      // Where the left button pans (a view link), a press on empty canvas stays React Flow's.
+      // Where the left button pans (a view link), a press on empty canvas stays React Flow's, and
+      // a press on a block pans too when it moves (a view is dragged wherever it is grabbed).
       if (!hit && !boxSelect) return;
-      // Ours: React Flow's pane must not also start a pan, a box or a click that clears.
-      event.preventDefault();
-      event.stopPropagation();
+      if (boxSelect) {
+        // Ours: React Flow's pane must not also start a pan or a box.
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      // Nor end it with a click that clears the selection.
       swallowClick = true;
       if (hit) {
         let selection = design.getState().selection.nodes;
-        if (additive) {
+        if (!boxSelect) {
+          // A view link: the press may be a pan; a click selects on release.
+        } else if (additive) {
           selection = selection.includes(hit.id) ? selection.filter((id) => id !== hit.id) : [...selection, hit.id];
           selectNodes(selection);
         } else if (!selection.includes(hit.id)) {
@@ -329,13 +338,13 @@ export function FarEdgeLayer({
           selectNodes(selection);
         }
         const from = new Map<string, Point>();
-        if (editable && !whatIf.getState().active && selection.includes(hit.id)) {
+        if (editable && boxSelect && !whatIf.getState().active && selection.includes(hit.id)) {
           for (const id of selection) {
             const node = state.nodeLookup.get(id);
             if (node?.hidden && node.type === 'design') from.set(id, { ...node.position });
           }
         }
-        gesture = { kind: 'card', id: hit.id, start: p, additive, dragged: false, from };
+        gesture = { kind: 'card', id: hit.id, start: p, additive, moved: false, dragged: false, from };
       } else {
         gesture = { kind: 'box', start: p, box: { x0: p.x, y0: p.y, x1: p.x, y1: p.y }, additive, moved: false };
       }
@@ -345,7 +354,7 @@ export function FarEdgeLayer({
     const onClick = (event: MouseEvent) => {
       if (!swallowClick) return;
       swallowClick = false;
-      event.stopPropagation();
+      if (event.target instanceof Node && wrapper?.contains(event.target)) event.stopPropagation();
     };
     const onDoubleClick = (event: MouseEvent) => {
       if (!(event.target instanceof Element) || !wrapper?.contains(event.target) || event.target.closest(CHROME)) return;
