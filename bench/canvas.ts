@@ -3,7 +3,7 @@
  * Debian's Chromium (RECIPES.md). Not a timed test: it prints numbers. Headless figures are
  * relative, not absolute.
  *
- * Run: npx vite build && npx tsx bench/canvas.ts [--dist dist] [--port 4198] [--generated-only]
+ * Run: npx vite build && npx tsx bench/canvas.ts [--dist dist] [--port 4198] [--generated-only] [--settle 800]
  *
  * How the design gets in: the app boots the current design of its localStorage library
  * (src/state/library.ts keys `signalbox:library` and `signalbox:design:<id>`), so the bench
@@ -17,6 +17,7 @@ import type { Page } from '@playwright/test';
 import { launchChromium, startFrameRecording, startPreview, stopFrameRecording, storeDesign } from './browser';
 import { generateLargeDesign } from '../src/core/fixtures/generate';
 import type { Design, Link } from '../src/core/model/types';
+import { NODE_HEIGHT, NODE_WIDTH } from '../src/core/layout/layout';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,6 +25,8 @@ const arg = (name: string, fallback: string) => {
 };
 const DIST = arg('dist', 'dist');
 const PORT = Number(arg('port', '4198'));
+// How long to let the canvas settle after a zoom before the drag (a loaded machine needs more).
+const SETTLE_MS = Number(arg('settle', '800'));
 
 function gridDesign(services: number, linksPerService: number): Design {
   const cols = Math.ceil(Math.sqrt(services * 2));
@@ -77,15 +80,24 @@ interface DragFigures {
   renderedEdges: number;
 }
 
-/** Drag the node nearest the middle of the canvas (a miss would box-select instead). */
-async function measureDrag(page: Page): Promise<DragFigures> {
+/**
+ * Drag the node nearest the middle of the canvas (a miss would box-select instead). Found by
+ * geometry, from the design and the viewport's transform: far out in a large design the cards
+ * are drawn on a canvas, with no element to find.
+ */
+async function measureDrag(page: Page, design: Design): Promise<DragFigures> {
+  const centres = Object.values(design.nodes).map((n) => n.at ?? [0, 0]);
   const box = (await page.evaluate(`(() => {
+    const centres = ${JSON.stringify(centres)};
     const c = document.querySelector('[data-testid="canvas"]').getBoundingClientRect();
+    const flow = document.querySelector('.react-flow').getBoundingClientRect();
+    const m = document.querySelector('.react-flow__viewport').style.transform.match(/translate\\(([-\\d.e]+)px, ([-\\d.e]+)px\\) scale\\(([-\\d.e]+)\\)/);
+    const [tx, ty, z] = [Number(m[1]), Number(m[2]), Number(m[3])];
     let best = null;
-    for (const el of document.querySelectorAll('.react-flow__node')) {
-      const r = el.getBoundingClientRect();
+    for (const [ax, ay] of centres) {
+      const r = { x: flow.x + tx + ax * z, y: flow.y + ty + ay * z, width: ${NODE_WIDTH} * z, height: ${NODE_HEIGHT} * z };
       const d = Math.hypot(r.x + r.width / 2 - (c.x + c.width / 2), r.y + r.height / 2 - (c.y + c.height / 2));
-      if (!best || d < best.d) best = { d, x: r.x, y: r.y, width: r.width, height: r.height };
+      if (!best || d < best.d) best = { d, ...r };
     }
     return best;
   })()`)) as { x: number; y: number; width: number; height: number } | null;
@@ -149,9 +161,9 @@ async function main(): Promise<void> {
           for (let i = 0; i < 60 && (await readZoom()) < 0.95; i++) await page.mouse.wheel(0, -60);
           await page.keyboard.up('Control');
         }
-        await page.waitForTimeout(800);
+        await page.waitForTimeout(SETTLE_MS);
         const zoom = await readZoom();
-        const figures = await measureDrag(page);
+        const figures = await measureDrag(page, design);
         console.log(`  drag, ${label} zoom ${zoom.toFixed(2)}: ${JSON.stringify(figures)}`);
         await page.keyboard.press('Escape');
       }

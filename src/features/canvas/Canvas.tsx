@@ -77,7 +77,9 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 // every drag frame (applyNodeChanges), so a fresh object here would be a store update per frame.
 // minZoom: a fitted first view must stay readable (node names >= 10 px on screen with the
 // `mid` card below); a design too big for that opens at its centre and the fit button shows all.
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1, minZoom: 0.55 } as const;
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1, minZoom: 0.55, includeHiddenNodes: true } as const;
+// The fit button counts the cards drawn as pictures too (React Flow holds them hidden).
+const FIT_BUTTON_OPTIONS = { includeHiddenNodes: true } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
 /** Above this many nodes only what is on screen is rendered (RECIPES.md: culling keeps ~58 fps). */
 const CULL_ABOVE = 400;
@@ -161,7 +163,20 @@ export function Canvas() {
   const ghostNodes = useDiffOverlayStore((s) => s.ghostNodes);
   const ghostLinks = useDiffOverlayStore((s) => s.ghostLinks);
   const ghosts = useMemo(() => getGhostElements(ghostNodes, ghostLinks), [ghostNodes, ghostLinks]);
-  const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts]);
+  // Zoomed to blocks in a large design, the cards are drawn on the far-zoom canvas
+  // (FarEdgeLayer): React Flow keeps them, hidden, for their geometry, and draws no element each.
+  const cardsAsPicture = large && detail === 'tiny';
+  const hiddenCards = useRef(new WeakMap<DesignFlowNode, DesignFlowNode>());
+  const drawnNodes = useMemo(() => {
+    if (!cardsAsPicture) return nodes;
+    const cache = hiddenCards.current;
+    return nodes.map((n) => {
+      let hidden = cache.get(n);
+      if (!hidden) cache.set(n, (hidden = { ...n, hidden: true }));
+      return hidden;
+    });
+  }, [nodes, cardsAsPicture]);
+  const shownNodes = useMemo(() => (ghosts.nodes.length ? [...drawnNodes, ...ghosts.nodes] : drawnNodes), [drawnNodes, ghosts]);
   const shownEdges = useMemo(() => (ghosts.edges.length ? [...edges, ...ghosts.edges] : edges), [edges, ghosts]);
 
   // Nodes added without a position (in code, by paste of a bare node) go next to their links.
@@ -409,7 +424,15 @@ export function Canvas() {
         fitViewOptions={FIT_VIEW_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
-        {farEdges && <FarEdgeLayer links={links} />}
+        {farEdges && (
+          <FarEdgeLayer
+            links={links}
+            cards={cardsAsPicture}
+            editable={!readOnly && !whatIfActive}
+            boxSelect={!readOnly}
+            snapGrid={snapToGrid ? GRID : undefined}
+          />
+        )}
         {/* The minimap repaints every node on every drag frame: above the culling size it costs
             more than it gives (measured in bench/canvas.ts); fit view still frames everything. */}
         {!large && (
@@ -423,7 +446,7 @@ export function Canvas() {
             style={MINIMAP_STYLE}
           />
         )}
-        <Controls showInteractive={false} aria-label="Zoom controls">
+        <Controls showInteractive={false} fitViewOptions={FIT_BUTTON_OPTIONS} aria-label="Zoom controls">
           {/* Snapping is an editing aid: a view link shows only zoom and fit. */}
           {!readOnly && (
             <ControlButton

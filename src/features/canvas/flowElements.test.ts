@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { adoptUserNodes, getNodesInside } from '@xyflow/system';
 import type { DesignNode, Link } from '../../core/model/types';
-import { getLinkLabel, getLinkLanes, getShortLabel, LABEL_MAX_CHARS, syncFlowEdges, syncFlowNodes } from './flowElements';
+import {
+  getLinkLabel,
+  getLinkLanes,
+  getShortLabel,
+  LABEL_MAX_CHARS,
+  syncFlowEdges,
+  syncFlowNodes,
+  type DesignFlowNode,
+} from './flowElements';
 
 describe('link labels', () => {
   it('labels sync links by protocol and version, async links by channel', () => {
@@ -64,5 +73,30 @@ describe('accessible names', () => {
     expect(syncFlowEdges(cache, [link], new Set(), nodes)[0]).toBe(first[0]);
     const renamed = { ...nodes, order: { ...nodes.order, name: 'Orders' } };
     expect(syncFlowEdges(cache, [link], new Set(), renamed)[0]!.ariaLabel).toBe('API Gateway to Orders: REST v1');
+  });
+});
+
+describe('node geometry before drawing', () => {
+  // React Flow's own culling (its consumer): a node it has never measured is drawn regardless.
+  const nodes = Object.fromEntries(
+    Array.from({ length: 50 }, (_, i) => [
+      `s${i}`,
+      { kind: 'service' as const, name: `S${i}`, at: [i * 300, 0] as [number, number] },
+    ]),
+  );
+  const screen = { x: 0, y: 0, width: 1000, height: 500 };
+  const culled = (flowNodes: readonly DesignFlowNode[]) => {
+    const lookup = new Map();
+    adoptUserNodes(flowNodes as DesignFlowNode[], lookup, new Map(), { checkEquality: false });
+    return getNodesInside(lookup, screen, [0, 0, 1], true).map((n) => n.id);
+  };
+
+  it('lets culling draw only the nodes on screen, none of them measured yet', () => {
+    expect(culled(syncFlowNodes([], nodes, new Set()))).toEqual(['s0', 's1', 's2', 's3']);
+  });
+
+  it('near miss: without the handles given, every unmeasured node is drawn once', () => {
+    const bare = syncFlowNodes([], nodes, new Set()).map(({ handles: _, ...n }) => n);
+    expect(culled(bare)).toHaveLength(50);
   });
 });

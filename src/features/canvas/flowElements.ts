@@ -3,7 +3,7 @@
  * previous object for every element whose design object and selection did not change, so React
  * Flow re-renders only what changed (a 1,000-node design edits one node, not a thousand).
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { DesignNode, Link } from '../../core/model/types';
 import { PROTOCOLS } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
@@ -22,6 +22,36 @@ export type LinkFlowEdge = Edge<
   { link: Link; dense: boolean; lane: number; route?: LinkRoute; anchor?: readonly [number, number, number, number] },
   'link'
 >;
+
+/**
+ * Where a card's two handles sit, as `.canvas .sb-node .react-flow__handle` draws them (14 px,
+ * centred on the card's inner edges: measured in Chromium at x -6 and 176, y 25). Given up front,
+ * with the card's size, React Flow knows a node's geometry before it is drawn: with culling on it
+ * then draws only what is on screen, instead of every node once to measure it (a 15,000-node
+ * design built 15,000 cards for its first paint, bench/open-browser.ts).
+ */
+const HANDLE_SIZE = 14;
+export const NODE_HANDLES = [
+  {
+    id: 'in',
+    type: 'target',
+    position: Position.Left,
+    x: 1 - HANDLE_SIZE / 2,
+    y: (NODE_HEIGHT - HANDLE_SIZE) / 2,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  },
+  {
+    id: 'out',
+    type: 'source',
+    position: Position.Right,
+    x: NODE_WIDTH - 1 - HANDLE_SIZE / 2,
+    y: (NODE_HEIGHT - HANDLE_SIZE) / 2,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  },
+] satisfies NodeHandle[];
+const NODE_MEASURED = { width: NODE_WIDTH, height: NODE_HEIGHT } as const;
 
 /** Above this many links, async links are drawn solid (dashes cost frames at scale, RECIPES.md). */
 export const DENSE_LINKS = 1200;
@@ -55,6 +85,8 @@ export function syncFlowNodes(
         height: NODE_HEIGHT,
         // Its accessible name is the name written on it (React Flow's wrapper is the group).
         ariaLabel: node.name,
+        handles: NODE_HANDLES,
+        measured: prev?.measured ?? NODE_MEASURED,
       });
       changed = true;
     }
