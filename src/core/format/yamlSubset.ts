@@ -116,6 +116,8 @@ export interface SubsetLines {
   keys: Map<string, Map<string, number>>;
   /** 1-based line of each item of a top-level map entry's list (`links: - ...`): its dash or its `[`. */
   items: Map<string, number[]>;
+  /** The lists with an item whose value starts below its dash (`-` alone on its line). */
+  detached: Set<string>;
 }
 
 export interface SubsetResult {
@@ -134,7 +136,7 @@ class SubsetReader {
   private depth = 0;
   /** The top-level key whose collection is being read, while at depth 2. */
   private section: string | undefined;
-  readonly lines: SubsetLines = { keys: new Map(), items: new Map() };
+  readonly lines: SubsetLines = { keys: new Map(), items: new Map(), detached: new Set() };
 
   constructor(private readonly text: string) {}
 
@@ -315,6 +317,7 @@ class SubsetReader {
       let value: unknown;
       let next: number;
       if (c === NEWLINE || c === HASH || Number.isNaN(c)) {
+        if (section !== undefined) this.lines.detached.add(section);
         next = this.skipRestOfLine();
         if (next > indent) {
           value = this.blockNode(next);
