@@ -2,7 +2,7 @@ import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import type { Document } from 'yaml';
 import { validateDesign } from '../model/validate';
 import type { FileFormat, ReadResult } from './read';
-import { checkValueLimits } from './limits';
+import { checkValueLimits, READ_LIMITS } from './limits';
 import { coreNumber, isCoreBool, isCoreNull, isCoreNumber, readYamlSubset } from './yamlSubset';
 
 // Numbers exactly as the `yaml` library's YAML 1.2 core schema reads them (its regular
@@ -65,15 +65,24 @@ export function readSubsetYaml(text: string, format: FileFormat, readCarefully: 
   if (format !== 'yaml') return undefined;
   const read = readYamlSubset(text);
   if (!read) return undefined;
-  const result = cleanDesign(read.value, format, readCarefully);
+  // The reader gives up on every value the limits would refuse, but the counts of nodes and links.
+  const nodes = read.lines.keys.get('nodes')?.size ?? 0;
+  const links = read.lines.items.get('links')?.length ?? 0;
+  if (nodes > READ_LIMITS.maxNodes || links > READ_LIMITS.maxLinks) return undefined;
+  const result = cleanDesign(read.value, format, readCarefully, true);
   if (result) result.entryLines = read.lines;
   return result;
 }
 
 /** The design when a parsed value is within the limits and valid without a word; the Document on first use. */
-function cleanDesign(raw: unknown, format: FileFormat, readCarefully: () => ReadResult): ReadResult | undefined {
+function cleanDesign(
+  raw: unknown,
+  format: FileFormat,
+  readCarefully: () => ReadResult,
+  withinLimits = false,
+): ReadResult | undefined {
   // Anything past the read-time limits (NaN, Infinity, huge names...) is refused the careful way.
-  if (checkValueLimits(raw).length > 0) return undefined;
+  if (!withinLimits && checkValueLimits(raw).length > 0) return undefined;
   const result = validateDesign(raw);
   if (!result.design || result.issues.length > 0) return undefined;
   let doc: Document | undefined;

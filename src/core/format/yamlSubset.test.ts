@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../fixtures';
 import { generateLargeDesign, generateLargeDesignYaml } from '../fixtures/generate';
 import { TEMPLATES } from '../templates';
-import { checkNestingInText } from './limits';
+import { checkNestingInText, checkValueLimits } from './limits';
 import { createPathLocator } from './locatePath';
 import { designToYaml } from './write';
 import { readYamlSubset } from './yamlSubset';
@@ -50,8 +50,10 @@ function agrees(text: string): boolean {
   const theirs = byYamlLibrary(text);
   expect(theirs, `the subset read text the yaml library objects to:\n${text}`).toBeDefined();
   const difference = same(ours.value, theirs!.value);
-  // readDesign skips the nesting estimate for what the subset reads: the estimate must pass it.
+  // readDesign skips the nesting estimate and the value limits for what the subset reads: both
+  // must pass it (the counts of nodes and links excepted, which readSubsetYaml checks).
   expect(checkNestingInText(text)).toEqual([]);
+  expect(checkValueLimits(ours.value)).toEqual([]);
   expect(difference, `${difference}\n--- text:\n${text}`).toBeUndefined();
   return true;
 }
@@ -228,6 +230,11 @@ links:
     ['a trailing comma', 'a: [1, 2, ]\n'],
     ['a JSON-style colon', 'a: {"b":1}\n'],
     ['a hash in a flow collection', 'a: [C#]\n'],
+    ['Infinity (the limits refuse it)', 'a: .inf\n'],
+    ['NaN (the limits refuse it)', 'a: [ .NaN ]\n'],
+    ['a name past the limits', `a: { name: ${'n'.repeat(1001)} }\n`],
+    ['a channel past the limits', `a:\n  channel: "${'n'.repeat(1001)}"\n`],
+    ['a key past the limits', `${'k'.repeat(1001)}: 1\n`],
     ['nesting past its depth', `${Array.from({ length: 60 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`],
   ])('leaves %s to a full parser', (_, text) => {
     expect(readYamlSubset(text)).toBeUndefined();
@@ -248,7 +255,8 @@ links:
       'a:\n  {}\nb:\n  [ 1 ]\n',
       '{ a: 1, b: [ x ] }\n',
       'a: -1\nb: -x\nc: ---\n',
-      'k: 0o17\nl: 0x1F\nm: -0\nn: .inf\no: .NaN\np: 1_000\nq: yes\nr: 1.50\n',
+      'k: 0o17\nl: 0x1F\nm: -0\nn: .infx\no: .NaN.\np: 1_000\nq: yes\nr: 1.50\n',
+      `name: ${'n'.repeat(1000)}\nnote: ${'n'.repeat(1001)}\n${'k'.repeat(1000)}: 1\n`,
     ])
       expect(agrees(text), text).toBe(true);
   });

@@ -10,6 +10,8 @@
  * (undefined) rather than guess, and the caller reads the text with a full parser.
  */
 
+import { READ_LIMITS } from './limits';
+
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const HASH = 0x23;
@@ -71,7 +73,12 @@ function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
   // Digits, + - . ~ and the first letters of null, true, false (any case): everything else is text.
   if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e) {
-    if (INT.test(text) || FLOAT.test(text)) return coreNumber(text);
+    if (INT.test(text) || FLOAT.test(text)) {
+      const number = coreNumber(text);
+      // NaN and Infinity: the read-time limits refuse them, with their path, on the full path.
+      if (!Number.isFinite(number)) throw GIVE_UP;
+      return number;
+    }
     return text;
   }
   if (c === 0x7e || c === 0x6e || c === 0x4e) return NULL.test(text) ? null : text;
@@ -134,6 +141,8 @@ class SubsetReader {
   /** The indent of the line a block collection stopped at (-1 at the end of the text). */
   private nextIndent = -1;
   private depth = 0;
+  /** Values read so far (maps, lists and scalars, the document included), for READ_LIMITS.maxValues. */
+  private values = 1;
   /** The top-level key whose collection is being read, while at depth 2. */
   private section: string | undefined;
   readonly lines: SubsetLines = { keys: new Map(), items: new Map(), detached: new Set() };
@@ -235,6 +244,19 @@ class SubsetReader {
     return next === SPACE || next === NEWLINE || Number.isNaN(next);
   }
 
+  /**
+   * Every value the read-time limits would refuse makes the reader give up (its callers then skip
+   * checkValueLimits): too many values, a long key, a long name or channel. NaN and Infinity give
+   * up where numbers are read, `__proto__` keys where keys are, and nesting stops short of the limit.
+   */
+  private keep(key: string | undefined, value: unknown): void {
+    if (++this.values >= READ_LIMITS.maxValues) throw GIVE_UP;
+    if (key === undefined) return;
+    if (key.length > READ_LIMITS.maxNameLength) throw GIVE_UP;
+    if (typeof value === 'string' && value.length > READ_LIMITS.maxNameLength && (key === 'name' || key === 'channel'))
+      throw GIVE_UP;
+  }
+
   private enter(): void {
     if (++this.depth > SUBSET_MAX_DEPTH) throw GIVE_UP;
   }
@@ -289,6 +311,7 @@ class SubsetReader {
       }
       // Deeper than the keys after a value: a continued plain scalar, or bad indentation.
       if (next > indent) throw GIVE_UP;
+      this.keep(key, value);
       map[key] = value;
       if (next < indent) {
         this.nextIndent = next;
@@ -335,6 +358,7 @@ class SubsetReader {
         value = this.inlineValue(false);
         next = this.endLine();
       }
+      this.keep(undefined, value);
       list.push(value);
       if (next > indent) throw GIVE_UP;
       if (next < indent || !this.isDash()) {
@@ -391,7 +415,7 @@ class SubsetReader {
     }
     let end = at;
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-    if (end - start > 1024) throw GIVE_UP;
+    if (end - start > READ_LIMITS.maxNameLength) throw GIVE_UP;
     const key = text.slice(start, end);
     if (resolvePlain(key) !== key) throw GIVE_UP;
     this.pos = at + 1;
@@ -548,7 +572,9 @@ class SubsetReader {
       if (top) this.section = key;
       this.skipFlowSpaces();
       const c = this.code(this.pos);
-      map[key] = c === COMMA || c === CLOSE_BRACE ? null : this.inlineValue(true);
+      const value = c === COMMA || c === CLOSE_BRACE ? null : this.inlineValue(true);
+      this.keep(key, value);
+      map[key] = value;
       this.skipFlowSpaces();
       const d = this.code(this.pos);
       this.pos++;
@@ -612,7 +638,9 @@ class SubsetReader {
       lines?.push(this.line);
       const c = this.code(this.pos);
       if (c === COMMA || c === CLOSE_BRACKET) throw GIVE_UP;
-      list.push(this.inlineValue(true));
+      const value = this.inlineValue(true);
+      this.keep(undefined, value);
+      list.push(value);
       this.skipFlowSpaces();
       const d = this.code(this.pos);
       this.pos++;
