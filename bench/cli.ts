@@ -2,10 +2,12 @@
  * CLI start-up: a bare `node -e 0` against `signalbox --version` and `signalbox lint` of a small
  * design from the built bundle (what the package installs), and the install size of the packed
  * tarball. The target (issue 16): lint of a small design in at most 4x `node -e 0`.
- * Run: npx tsx bench/cli.ts
+ * Processes run in interleaved rounds, timed by wall clock and by CPU time (steadier on a shared
+ * machine); `--baseline BUNDLE` adds another build's lint to the same rounds.
+ * Run: npx tsx bench/cli.ts [--baseline path/to/signalbox.mjs]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,21 +19,40 @@ const RUNS = 15;
 
 spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
 
-function median(args: string[]): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    spawnSync(process.execPath, args, { encoding: 'utf8' });
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[times.length >> 1]!;
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
+/** One process: wall ms, and CPU ms (user + system) when /usr/bin/time can tell. */
+function runProcess(args: string[]): { wall: number; cpu?: number } {
+  const start = performance.now();
+  const run = hasTime
+    ? spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const wall = performance.now() - start;
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr ?? '');
+  return m ? { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000 } : { wall };
 }
 
-// Interleaved rounds would be fairer on a busy machine; medians of 15 are steady enough here.
-const bare = median(['-e', '0']);
-const version = median([BUNDLE, '--version']);
-const lint = median([BUNDLE, 'lint', EXAMPLE, '--fail-on', 'never']);
-const repoBin = median([join(ROOT, 'bin/signalbox.mjs'), 'lint', EXAMPLE, '--fail-on', 'never']);
+// Interleaved rounds: each round runs every contender once, so a burst of load hits them alike.
+const baselineAt = process.argv.indexOf('--baseline');
+const baseline = baselineAt >= 0 ? process.argv[baselineAt + 1] : undefined;
+const contenders: [string, string[]][] = [
+  ['node -e 0', ['-e', '0']],
+  ['signalbox --version (bundle)', [BUNDLE, '--version']],
+  ['signalbox lint, format.md example (bundle)', [BUNDLE, 'lint', EXAMPLE, '--fail-on', 'never']],
+  ['bin/signalbox.mjs lint (repo: freshness check)', [join(ROOT, 'bin/signalbox.mjs'), 'lint', EXAMPLE, '--fail-on', 'never']],
+  ...(baseline
+    ? [['baseline lint, format.md example', [baseline, 'lint', EXAMPLE, '--fail-on', 'never']] as [string, string[]]]
+    : []),
+];
+const rounds = new Map<string, { wall: number; cpu?: number }[]>(contenders.map(([name]) => [name, []]));
+for (let round = 0; round < RUNS; round++) for (const [name, args] of contenders) rounds.get(name)!.push(runProcess(args));
+const mid = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const wallOf = (name: string) => mid(rounds.get(name)!.map((r) => r.wall));
+const cpuOf = (name: string) => {
+  const cpus = rounds.get(name)!.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+  return cpus.length > 0 ? mid(cpus) : undefined;
+};
 
 function sizeOf(path: string): number {
   const stat = statSync(path);
@@ -48,13 +69,19 @@ spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, f
 const installed = sizeOf(join(dir, 'node_modules'));
 rmSync(dir, { recursive: true, force: true });
 
-const row = (what: string, ms: number) =>
-  `  ${what.padEnd(46)} ${`${Math.round(ms)} ms`.padStart(7)}   ${(ms / bare).toFixed(2)}x node -e 0`;
-console.log(`CLI start-up, median of ${RUNS} processes:`);
-console.log(row('node -e 0', bare));
-console.log(row('signalbox --version (bundle)', version));
-console.log(row('signalbox lint, format.md example (bundle)', lint));
-console.log(row('bin/signalbox.mjs lint (repo: freshness check)', repoBin));
+const bare = wallOf('node -e 0');
+const bareCpu = cpuOf('node -e 0');
+console.log(`CLI start-up, median of ${RUNS} interleaved rounds (wall clock; CPU time, user + system):`);
+for (const [name] of contenders) {
+  const cpu = cpuOf(name);
+  console.log(
+    `  ${name.padEnd(46)} wall ${`${Math.round(wallOf(name))} ms`.padStart(7)} ${`${(wallOf(name) / bare).toFixed(2)}x`.padStart(6)}` +
+      (cpu === undefined || !bareCpu
+        ? ''
+        : `   cpu ${`${Math.round(cpu)} ms`.padStart(7)} ${`${(cpu / bareCpu).toFixed(2)}x`.padStart(6)}`) +
+      ' node -e 0',
+  );
+}
 console.log(
   `package: tarball ${(size / 1024).toFixed(0)} kB, installed ${(installed / 1024 / 1024).toFixed(2)} MB (limit 10 MB)`,
 );

@@ -1,7 +1,7 @@
 /**
- * Opening a 5 MB design: js-yaml's parse alone, the `yaml` library's Document, our read
- * (readDesign: js-yaml + zod, the Document left unbuilt), and `signalbox lint` on the file as a
- * process, side by side. The target (issue 16): lint in at most 1.5x js-yaml's parse.
+ * Opening a 5 MB design: js-yaml's parse alone, the `yaml` library's Document, the subset reader
+ * alone, our read (readDesign: the subset reader, or js-yaml, + validation, the Document left
+ * unbuilt), and `signalbox lint` on the file as a process, side by side. The target (issue 16): lint in at most 1.5x js-yaml's parse.
  * The processes are timed in interleaved rounds, by wall clock and by CPU time (user + system,
  * from /usr/bin/time when it is there): on a shared machine CPU time is the steadier figure.
  * `--baseline BUNDLE` adds another build of the CLI (say, main's) to the same rounds, for A/B.
@@ -16,6 +16,7 @@ import { load } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { generateLargeDesignYaml } from '../src/core/fixtures/generate';
 import { readDesign } from '../src/core/format/read';
+import { readYamlSubset } from '../src/core/format/yamlSubset';
 import { lintDesign } from '../src/core/rules/engine';
 
 const RUNS = 5;
@@ -59,6 +60,7 @@ if (!read.design) throw new Error(`the generated design does not validate: ${JSO
 const design = read.design;
 
 const jsYaml = median(() => load(yaml));
+const subset = median(() => readYamlSubset(yaml));
 const yamlDocument = median(() => parseDocument(yaml, { uniqueKeys: false }).toJS(), 1);
 const ours = median(() => readDesign(yaml, 'big.signalbox.yaml'));
 const lint = median(() => lintDesign(design));
@@ -105,7 +107,8 @@ console.log(
 );
 console.log(row('js-yaml load (the yardstick)', jsYaml));
 console.log(row('yaml parseDocument + toJS (before)', yamlDocument));
-console.log(row('readDesign (js-yaml + validation, no Document)', ours));
+console.log(row('readYamlSubset (the subset reader alone)', subset));
+console.log(row(`readDesign (${read.entryLines ? 'subset reader' : 'js-yaml'} + validation, no Document)`, ours));
 console.log(row('readDesign + lintDesign', ours + lint));
 console.log(row('signalbox lint FILE (a process, start to exit)', cli));
 console.log(`processes, ${PROCESS_ROUNDS} interleaved rounds (median; per-round ratio to js-yaml's process in brackets):`);

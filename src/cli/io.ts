@@ -4,6 +4,7 @@ import process from 'node:process';
 import { readDesign, formatIssue } from '../core/format/read';
 import type { Design } from '../core/model/types';
 import type { Document } from 'yaml';
+import type { SubsetLines } from '../core/format/yamlSubset';
 
 /** What a command may touch: output streams and files. Tests pass their own. */
 export interface CliIo {
@@ -60,6 +61,8 @@ export interface LoadedDesign {
   design: Design;
   text: string;
   doc?: Document;
+  /** Where the reader found each node and link, when it noted them (core/format's ReadResult). */
+  entryLines?: SubsetLines;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function loadDesign(file: string | undefined, io: CliIo): Promise<L
   return {
     design,
     text,
+    entryLines: result.entryLines,
     get doc() {
       return result.doc;
     },

@@ -4,7 +4,8 @@ import { SEVERITIES } from '../core/model/types';
 import { getLinkId } from '../core/model/ids';
 import { formatIssue } from '../core/format/read';
 import { createPathLocator } from '../core/format/locatePath';
-import { scanElementLines } from '../core/yamlmap/scanLines';
+import { scanElementLines, type ElementLines } from '../core/yamlmap/scanLines';
+import type { SubsetLines } from '../core/format/yamlSubset';
 import { checkRuleSettings, lintDesign, summarizeFindings, type FindingSummary } from '../core/rules/engine';
 import { RULES } from '../core/rules/catalog';
 import type { CliIo } from './io';
@@ -24,10 +25,17 @@ interface SourceLines {
   lineOf: (path: readonly PathSegment[]) => number | undefined;
 }
 
-function createSourceLines(text: string, design: Design, getDoc: () => Document | undefined): SourceLines {
-  // Nodes and links by a line scan when the file has the usual block shape; the yaml Document
-  // (slow to build on a big file) only for anything else, through the core's one locatePath.
-  const scanned = scanElementLines(text, design);
+function createSourceLines(
+  text: string,
+  design: Design,
+  getDoc: () => Document | undefined,
+  entryLines: SubsetLines | undefined,
+): SourceLines {
+  // Nodes and links where the subset reader found them, or by a line scan when the file has the
+  // usual block shape; the yaml Document (slow to build on a big file) only for anything else,
+  // through the core's one locatePath. A link whose dash stands alone on its line is where the
+  // scan and the locator disagree (the dash, the item below it): the reader's lines step aside.
+  const scanned = (entryLines && readerLines(entryLines)) ?? scanElementLines(text, design);
   const locate = createPathLocator(text, getDoc);
   return {
     lineOf(path) {
@@ -37,6 +45,13 @@ function createSourceLines(text: string, design: Design, getDoc: () => Document 
       return where?.exact ? where.line : undefined;
     },
   };
+}
+
+function readerLines(lines: SubsetLines): ElementLines | undefined {
+  if (lines.detached.has('links')) return undefined;
+  const nodes = lines.keys.get('nodes') ?? new Map<string, number>();
+  const links = lines.items.get('links') ?? [];
+  return { node: (id) => nodes.get(id), link: (index) => links[index] };
 }
 
 interface Located {
@@ -174,7 +189,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const loaded = await loadDesign(file, io);
   if (!loaded) return 2;
   const fileName = file === '-' ? '<stdin>' : file!;
-  const lines = createSourceLines(loaded.text, loaded.design, () => loaded.doc);
+  const lines = createSourceLines(loaded.text, loaded.design, () => loaded.doc, loaded.entryLines);
 
   for (const issue of checkRuleSettings(loaded.design)) {
     const line = issue.segments ? lines.lineOf(issue.segments) : undefined;

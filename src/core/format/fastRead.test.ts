@@ -3,7 +3,9 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateDesign } from '../model/validate';
 import { generateLargeDesignYaml } from '../fixtures/generate';
-import { readCleanYaml } from './fastRead';
+import { readCleanYaml, readSubsetYaml } from './fastRead';
+import { READ_LIMITS } from './limits';
+import { readYamlSubset } from './yamlSubset';
 import { readDesign } from './read';
 import { writeDesignYaml } from './write';
 import type { ReadResult } from './read';
@@ -66,6 +68,15 @@ describe('readCleanYaml', () => {
     const text = design('&t postgres').replace('name: Orders DB', 'name: Orders DB, tech: *t');
     expect(readCleanYaml(text, 'yaml', never)).toBeUndefined();
     expect(readDesign(text).design?.nodes.db?.tech).toBe('postgres');
+  });
+
+  it('leaves a design in the subset past the node limit to the full path, whose limits refuse it', () => {
+    const many = (count: number) =>
+      `signalbox: 1\nname: Many\nnodes:\n${Array.from({ length: count }, (_, i) => `  n${i}: { kind: service, name: N${i} }\n`).join('')}links: []\n`;
+    const past = many(READ_LIMITS.maxNodes + 1);
+    expect(readYamlSubset(past)).toBeDefined();
+    expect(readSubsetYaml(past, 'yaml', never)).toBeUndefined();
+    expect(readSubsetYaml(many(3), 'yaml', never)?.design?.nodes.n2?.name).toBe('N2');
   });
 
   it('leaves JSON to its own path', () => {

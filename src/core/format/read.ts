@@ -1,7 +1,8 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Design, Issue } from '../model/types';
 import { validateDesign, type PathSegment } from '../model/validate';
-import { readCleanYaml } from './fastRead';
+import { readCleanYaml, readSubsetYaml } from './fastRead';
+import type { SubsetLines } from './yamlSubset';
 import { checkDocumentLimits, checkNestingInText, checkTextLimits, checkValueLimits, type LimitIssue } from './limits';
 import { createPathLocator } from './locatePath';
 
@@ -15,6 +16,11 @@ export interface ReadResult {
   /** The parsed YAML document (comments, order, style), for writing back edits in place. */
   doc?: Document;
   format: FileFormat;
+  /**
+   * The line of each node and link (each entry of a top-level collection), when the text was
+   * read by the subset reader (`yamlSubset.ts`), which finds them on its way at no cost.
+   */
+  entryLines?: SubsetLines;
 }
 
 /** A file name ending `.json` is JSON; otherwise the text decides (`{` first means JSON). */
@@ -57,6 +63,12 @@ export function readDesign(text: string, fileName?: string): ReadResult {
     return { issues: [{ severity: 'error', path: '', message: getBinaryFileMessage(fileName), line: 1, column: 1 }], format };
   // Limits first: past them the parser itself can overflow its stack or abort the process.
   const refused = [...checkTextLimits(text)];
+  // The subset reader nests no deeper than it may (SUBSET_MAX_DEPTH) and never overflows, so the
+  // text's nesting estimate waits for the texts it leaves; it passes every text the reader reads.
+  if (refused.length === 0) {
+    const subset = readSubsetYaml(text, format, () => readWithPositions(text, format));
+    if (subset) return subset;
+  }
   if (refused.length === 0) refused.push(...checkNestingInText(text));
   if (refused.length > 0) return { issues: refused.map((issue) => withPosition(text, issue)), format };
   // JSON fast path: JSON.parse is two orders of magnitude faster than the YAML parser on big

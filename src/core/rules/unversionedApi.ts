@@ -16,7 +16,17 @@ export const unversionedApi: Rule = {
     // and what it calls is as public as what a gateway calls.
     const calledByClient = (v: number) => graph.syncIn[v]!.some((j) => graph.kinds[graph.linkFrom[j]!] === 'client');
     const isEdge = (v: number) => graph.kinds[v] === 'client' || graph.kinds[v] === 'gateway' || calledByClient(v);
-    const internalOnly = (v: number) => !graph.syncIn[v]!.some((j) => isEdge(graph.linkFrom[j]!));
+    // Once per callee: a hub called over hundreds of unversioned links would walk its callers'
+    // callers for each of them.
+    const internal = new Map<number, boolean>();
+    const internalOnly = (v: number) => {
+      let answer = internal.get(v);
+      if (answer === undefined) {
+        answer = !graph.syncIn[v]!.some((j) => isEdge(graph.linkFrom[j]!));
+        internal.set(v, answer);
+      }
+      return answer;
+    };
     for (let j = 0; j < graph.links.length; j++) {
       const link = graph.links[j]!;
       const to = graph.linkTo[j]!;
