@@ -22,6 +22,10 @@ export function getGhostElements(
     draggable: false,
     connectable: false,
     focusable: false,
+    // Not focusable, so React Flow would give it no role: a group like the design's own cards,
+    // named so that a screen reader says what it is (it cannot be tabbed to).
+    ariaRole: 'group',
+    ariaLabel: `${node.name} (removed)`,
   }));
   const edges = ghostLinks.map((link): LinkFlowEdge => ({
     id: getLinkId(link),
@@ -32,6 +36,7 @@ export function getGhostElements(
     targetHandle: 'in',
     selectable: false,
     focusable: false,
+    ariaLabel: `Edge from ${link.from} to ${link.to} (removed)`,
     data: { link, dense: false, lane: 0 },
   }));
   return { nodes, edges };

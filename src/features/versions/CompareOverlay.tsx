@@ -1,5 +1,6 @@
 import { useDiffOverlayStore, useSignalbox } from '../../editor/react';
 import { useEffect } from 'react';
+import { closedAPopup } from '../../components/usePopover';
 import type { DesignChange } from '../../core/diff/types';
 import type { Finding } from '../../core/model/types';
 import type { Signalbox } from '../../editor/createSignalbox';
@@ -71,6 +72,8 @@ export function CompareOverlay() {
   useEffect(() => {
     if (!version) return undefined;
     const onKey = (e: KeyboardEvent) => {
+      // A popup over the panel (Versions, Designs...) takes its Escape: one Escape, one thing closed.
+      if (closedAPopup(e)) return;
       if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement))
         stopCompare(editor);
     };
