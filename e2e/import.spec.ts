@@ -67,6 +67,14 @@ test('drop a compose file: preview, accept, laid out with findings, undo removes
       .first(),
   ).toBeVisible();
 
+  // The design as imported is kept as a version, so Compare later shows what was edited since.
+  await page.getByRole('button', { name: 'Versions' }).click();
+  const versions = page.getByRole('dialog', { name: 'Versions' }).getByRole('list', { name: 'Saved versions' });
+  await expect(versions.getByRole('listitem')).toHaveCount(1);
+  await expect(versions.getByRole('listitem')).toContainText('Imported: compose.yaml, compose.override.yaml');
+  await expect(versions.getByRole('listitem')).toContainText('kept on import');
+  await page.keyboard.press('Escape');
+
   await app.clickEmptyCorner();
   await page.keyboard.press('Control+z');
   for (const name of COMPOSE_NODES) await expect(app.card(name)).toHaveCount(0);
