@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { ImportPage, importFixture } from './fixtures/importPage';
 
@@ -131,4 +133,20 @@ test('a bad file says which file, line and what was expected; the design is unto
   await expect(app.dialog.getByRole('heading')).toHaveText('Import <script>alert(1)</script>.yaml');
   await page.keyboard.press('Escape');
   await expect(app.dialog).toBeHidden();
+
+  // A picture dropped by mistake, and a 10 MB manifest: one line each, nothing imported.
+  const png = readFileSync(fileURLToPath(new URL('../docs/screenshot.png', import.meta.url)));
+  await app.dropFiles([{ name: 'screenshot.png', bytes: png }]);
+  await expect(app.dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText([
+    /^screenshot\.png:\d+\s*binary content, not text/,
+  ]);
+  await page.keyboard.press('Escape');
+  const big = `apiVersion: v1\nkind: ConfigMap\ndata:\n${'  k: v\n'.repeat(1_500_000)}`;
+  await app.dropFiles([{ name: 'cluster.yaml', text: big }]);
+  await expect(app.dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText([
+    /^cluster\.yaml\s*file too large \(10\.0 MB; the limit is 5 MB\): split the manifest$/,
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(app.designName()).toHaveValue('Food delivery platform');
+  await expect(app.card('Customer app')).toBeVisible();
 });

@@ -387,6 +387,13 @@ describe('bad input: file, line and what was expected', () => {
     expect(errorsOf([{ name: 'huge.yaml', text: big }])).toEqual([
       'huge.yaml: file too large (10.0 MB; the limit is 5 MB): split the manifest',
     ]);
+    // The app passes the size of a file it did not read; one byte under the limit is read.
+    expect(errorsOf([{ name: 'huge.yaml', text: '', size: 12_582_912 }])).toEqual([
+      'huge.yaml: file too large (12.0 MB; the limit is 5 MB): split the manifest',
+    ]);
+    const under = `services:\n  api:\n    image: acme/api:1\n#${'x'.repeat(5 * 1024 * 1024 - 100)}\n`;
+    expect(under.length).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(importFiles([{ name: 'c.yaml', text: under }]).ok).toBe(true);
   });
 
   it('a binary file', () => {
