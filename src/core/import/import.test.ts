@@ -143,6 +143,22 @@ describe('docker-compose with an override file and ${VAR:-default}', () => {
     });
   });
 
+  it('`scale` gives replicas; a disabled healthcheck is no health check', () => {
+    const text = `services:
+  worker:
+    image: acme/worker:1
+    scale: 4
+    healthcheck: { disable: true }
+  api:
+    image: acme/api:1
+    healthcheck: { test: ["CMD", "true"] }
+`;
+    expect(imported([{ name: 'c.yaml', text }]).design.nodes).toEqual({
+      worker: { kind: 'service', name: 'worker', replicas: 4 },
+      api: { kind: 'service', name: 'api', healthCheck: true },
+    });
+  });
+
   it('the imported design lints: the rules then say what the files leave unstated', () => {
     const rules = new Set(lintDesign(design).map((f) => f.rule));
     expect(rules.has('missing-timeout')).toBe(true);
@@ -224,6 +240,37 @@ spec:
     expect(imported([manifest('ClusterIP', ingress)]).design.links).toEqual([
       { from: 'clients', to: 'web', kind: 'sync', protocol: 'rest' },
     ]);
+  });
+
+  it('a DaemonSet that is not infrastructure is a node', () => {
+    const ds = `---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: cache-agent }
+spec:
+  template:
+    metadata: { labels: { app: cache-agent } }
+    spec: { containers: [{ name: agent, image: "acme/cache-agent:2", env: [{ name: WEB_URL, value: "http://web-svc:80" }] }] }
+`;
+    const { design: d } = imported([manifest('ClusterIP', ds)]);
+    expect(d.nodes['cache-agent']).toEqual({ kind: 'service', name: 'cache-agent' });
+    expect(d.links).toEqual([{ from: 'cache-agent', to: 'web', kind: 'sync', protocol: 'rest' }]);
+  });
+
+  it('an Istio VirtualService bound to a gateway is an entry point; one for the mesh only is not', () => {
+    const vs = (gateways: string) => `---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: web }
+spec: { hosts: [web.example.com], gateways: [${gateways}], http: [{ route: [{ destination: { host: web-svc } }] }] }
+`;
+    const entry = imported([manifest('ClusterIP', vs('public-gateway'))]);
+    // Its `http:` routes: REST.
+    expect(entry.design.links).toEqual([{ from: 'clients', to: 'web', kind: 'sync', protocol: 'rest' }]);
+    expect(entry.inferences.find((i) => i.element === 'clients->web')).toMatchObject({
+      reason: 'VirtualService web routes gateway public-gateway to it',
+    });
+    expect(imported([manifest('ClusterIP', vs('mesh'))]).design.links).toEqual([]);
   });
 
   it('a GRPCRoute backend is a gRPC entry point', () => {
