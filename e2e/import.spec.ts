@@ -30,7 +30,11 @@ const COMPOSE_NODES = [
 test('drop a compose file: preview, accept, laid out with findings, undo removes it', async ({ page }) => {
   const app = new ImportPage(page);
   await app.openFresh();
-  await app.dropFiles([importFixture('compose.yaml'), importFixture('compose.override.yaml')]);
+  const drag = await app.dragFilesOver([importFixture('compose.yaml'), importFixture('compose.override.yaml')]);
+  // Held over the canvas, the files say what letting go does.
+  await expect(app.canvasArea.getByText('Drop to import')).toBeVisible();
+  await drag.drop();
+  await expect(app.canvasArea.getByText('Drop to import')).toBeHidden();
 
   await expect(app.dialog.getByRole('heading', { name: 'Import 2 files' })).toBeVisible();
   await expect(app.dialog).toContainText('compose.yaml (compose), compose.override.yaml (compose): 15 nodes and 13 links.');

@@ -337,15 +337,26 @@ export function Canvas() {
   const closeConnectMenu = useCallback(() => setConnectDrop(null), []);
   const connectFromName = useDesignStore((s) => (connectDrop ? (s.design.nodes[connectDrop.other]?.name ?? '') : ''));
 
-  const onDragOver = useCallback((event: React.DragEvent) => {
-    const types = event.dataTransfer.types;
-    if (!types.includes(PALETTE_DRAG_TYPE) && !types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
+  // Files dragged over the canvas: say what letting go does (nothing else on screen does).
+  const [filesOver, setFilesOver] = useState(false);
+  const onDragOver = useCallback(
+    (event: React.DragEvent) => {
+      const types = event.dataTransfer.types;
+      if (!types.includes(PALETTE_DRAG_TYPE) && !types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      if (types.includes('Files') && !uiStore.getState().readOnly) setFilesOver(true);
+    },
+    [uiStore],
+  );
+  const onDragLeave = useCallback((event: React.DragEvent) => {
+    // Moving over a card or a link inside the canvas is not leaving it.
+    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFilesOver(false);
   }, []);
 
   const onDrop = useCallback(
     (event: React.DragEvent) => {
+      setFilesOver(false);
       // Files dropped from the desktop are imported (compose, Kubernetes, AsyncAPI, OpenAPI).
       if (event.dataTransfer.files.length > 0 && !uiStore.getState().readOnly) {
         event.preventDefault();
@@ -367,8 +378,15 @@ export function Canvas() {
       data-testid="canvas"
       ref={canvasRef}
       onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
       onDrop={onDrop}
     >
+      {filesOver && (
+        <div className="canvas__drop-hint">
+          <strong>Drop to import</strong>
+          <span>docker-compose, Kubernetes and Istio manifests, AsyncAPI or OpenAPI: you see a preview first</span>
+        </div>
+      )}
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={flowNodes}
         edges={flowEdges}
