@@ -13,7 +13,7 @@ test('save a version, edit, compare, restore as one undo step', async ({ page })
 
   await app.saveVersion('Before review');
 
-  // Three edits: a new service named Fraud check, more replicas on Order, Twilio removed (with its link).
+  // Four edits: a new service named Fraud check, more replicas on Order, Twilio removed (with its link), a breaker.
   await app.addFromPalette('service');
   await app.setField('Name', 'Fraud check');
   await expect(app.card('Fraud check')).toBeVisible();
@@ -22,6 +22,9 @@ test('save a version, edit, compare, restore as one undo step', async ({ page })
   await app.card('Twilio (SMS & push)').click();
   await page.keyboard.press('Delete');
   await expect(app.card('Twilio (SMS & push)')).toHaveCount(0);
+  // And a link's breaker opens for 20 s instead of 30.
+  await app.clickLink('gateway', 'order', 'REST v1');
+  await app.setField('Breaker open (ms)', '20000');
 
   await app.compareWith('Before review');
   // On the canvas: the new card is added, Order changed, Twilio drawn again, ghosted, as removed.
@@ -33,6 +36,9 @@ test('save a version, edit, compare, restore as one undo step', async ({ page })
   // The removed call to Twilio is drawn too, with its label.
   const ghostLink = app.canvasArea.getByRole('img', { name: 'Edge from notification to twilio (removed)' });
   await expect(ghostLink.getByText('REST', { exact: true })).toBeVisible();
+  // The changed link says so in its name, not only in its amber colour.
+  await expect(app.canvasArea.getByRole('group', { name: 'Edge from gateway to order (changed)' })).toBeVisible();
+  await expect(app.canvasArea.getByRole('group', { name: 'Edge from gateway to menu', exact: true })).toBeVisible();
 
   // The list: what changed, in the design's words; the summary counts it.
   const changes = app.compare.getByRole('region', { name: 'Changes' });
@@ -40,8 +46,9 @@ test('save a version, edit, compare, restore as one undo step', async ({ page })
   await expect(changes.getByText(/^node fraud-check \(Fraud check\) added/)).toBeVisible();
   await expect(changes.getByText(/^node twilio \(Twilio \(SMS & push\)\) removed/)).toBeVisible();
   await expect(changes.getByText('link notification->twilio removed')).toBeVisible();
-  await expect(changes.getByRole('listitem')).toHaveCount(5);
-  await expect(app.compare.getByRole('status')).toHaveText('5 changes, 0 breaking · findings +0 −1');
+  await expect(changes.getByText(/^link gateway->order: breaker\.openMs 30000\s→\s20000$/)).toBeVisible();
+  await expect(changes.getByRole('listitem')).toHaveCount(6);
+  await expect(app.compare.getByRole('status')).toHaveText('6 changes, 0 breaking · findings +0 −1');
   // Twilio had no breaker on the call to it: removing it resolves that finding.
   await expect(app.compare.getByRole('region', { name: 'Findings resolved' })).toContainText('missing-circuit-breaker');
 
@@ -56,7 +63,7 @@ test('save a version, edit, compare, restore as one undo step', async ({ page })
   await app.setField('Replicas', '3');
   await expect(changes.getByText(/^node order: replicas/)).toHaveCount(0);
   await expect(app.diffChip('Order')).toHaveCount(0);
-  await expect(app.compare.getByRole('status')).toHaveText('4 changes, 0 breaking · findings +0 −1');
+  await expect(app.compare.getByRole('status')).toHaveText('5 changes, 0 breaking · findings +0 −1');
 
   await app.compare.getByRole('button', { name: 'Restore this version' }).click();
   await expect(app.compare).toBeHidden();

@@ -162,7 +162,17 @@ export function Canvas() {
   const ghostLinks = useDiffOverlayStore((s) => s.ghostLinks);
   const ghosts = useMemo(() => getGhostElements(ghostNodes, ghostLinks), [ghostNodes, ghostLinks]);
   const shownNodes = useMemo(() => (ghosts.nodes.length ? [...nodes, ...ghosts.nodes] : nodes), [nodes, ghosts]);
-  const shownEdges = useMemo(() => (ghosts.edges.length ? [...edges, ...ghosts.edges] : edges), [edges, ghosts]);
+  // Under comparison a link's status is in its name too, not only in its colour.
+  const diffLinks = useDiffOverlayStore((s) => s.links);
+  const shownEdges = useMemo(() => {
+    const marked = Object.keys(diffLinks).length
+      ? edges.map((e) => {
+          const status = diffLinks[e.id];
+          return status ? { ...e, ariaLabel: `Edge from ${e.source} to ${e.target} (${status})` } : e;
+        })
+      : edges;
+    return ghosts.edges.length ? [...marked, ...ghosts.edges] : marked;
+  }, [edges, ghosts, diffLinks]);
 
   // Nodes added without a position (in code, by paste of a bare node) go next to their links.
   useEffect(() => {
