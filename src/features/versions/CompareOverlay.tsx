@@ -1,5 +1,5 @@
 import { useDiffOverlayStore, useSignalbox } from '../../editor/react';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { closedAPopup } from '../../components/usePopover';
 import type { DesignChange } from '../../core/diff/types';
 import type { Finding } from '../../core/model/types';
@@ -15,8 +15,17 @@ function frameChange(editor: Signalbox, change: DesignChange): void {
   else if (change.element === 'link' || change.element === 'message') requestFrame([], [change.id]);
 }
 
-/** `3 -> 5` as `3 → 5` that never breaks across lines (the CLI keeps ASCII arrows). */
-const showMessage = (message: string) => message.replace(/ -> /g, '\u00a0→\u00a0');
+/**
+ * `3 -> 5` as `3 → 5` that never breaks across lines (the CLI keeps ASCII arrows), and a line
+ * break allowed after `->`, `:` and `.` inside ids: `bus->payment:order.created` wrapped as
+ * `order.create` / `d` in the narrow panel.
+ */
+function showMessage(message: string): ReactNode[] {
+  return message
+    .replace(/ -> /g, '\u00a0→\u00a0')
+    .split(/(?<=->|:|\.)(?=\S)/)
+    .flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
 
 function ChangeItem({ change }: { change: DesignChange }) {
   const editor = useSignalbox();
