@@ -33,6 +33,14 @@ test('save a version, edit, compare, restore as one undo step', async ({ page })
   await expect(app.diffChip('Twilio (SMS & push)')).toHaveText('removed');
   await expect(app.canvasArea.getByRole('group', { name: 'Twilio (SMS & push) (removed)' })).toBeVisible();
   await expect(app.diffChip('Payment')).toHaveCount(0);
+  // What changed is framed clear of the panel: the ghosted Twilio is not hidden under it.
+  const panel = (await app.compare.boundingBox())!;
+  const leftOfPanel = (name: string) => async () => {
+    const box = await app.card(name).boundingBox();
+    return box !== null && box.x >= 0 && box.x + box.width <= panel.x;
+  };
+  await expect.poll(leftOfPanel('Twilio (SMS & push)')).toBe(true);
+  await expect.poll(leftOfPanel('Fraud check')).toBe(true);
   // The removed call to Twilio is drawn too, with its label.
   const ghostLink = app.canvasArea.getByRole('img', { name: 'Edge from notification to twilio (removed)' });
   await expect(ghostLink.getByText('REST', { exact: true })).toBeVisible();
@@ -51,6 +59,12 @@ test('save a version, edit, compare, restore as one undo step', async ({ page })
   await expect(app.compare.getByRole('status')).toHaveText('6 changes, 0 breaking · findings +0 −1');
   // Twilio had no breaker on the call to it: removing it resolves that finding.
   await expect(app.compare.getByRole('region', { name: 'Findings resolved' })).toContainText('missing-circuit-breaker');
+  // A removed node's change frames its ghost.
+  await app.clickEmptyCorner();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await changes.getByRole('button', { name: /^node twilio/ }).click();
+  await expect.poll(leftOfPanel('Twilio (SMS & push)')).toBe(true);
 
   // Escape closes the Versions popup over the panel, and only the popup.
   await app.openVersions();
@@ -58,7 +72,10 @@ test('save a version, edit, compare, restore as one undo step', async ({ page })
   await expect(page.getByRole('dialog', { name: 'Versions' })).toBeHidden();
   await expect(app.compare).toBeVisible();
 
-  // Edits while comparing are followed: Order back to 3 replicas drops that change.
+  // Edits while comparing are followed: Order back to 3 replicas drops that change. Its change
+  // in the list frames it beside the panel first.
+  await changes.getByRole('button', { name: /^node order: replicas/ }).click();
+  await expect.poll(leftOfPanel('Order')).toBe(true);
   await app.card('Order').click();
   await app.setField('Replicas', '3');
   await expect(changes.getByText(/^node order: replicas/)).toHaveCount(0);
