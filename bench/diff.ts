@@ -1,9 +1,16 @@
 /**
  * `signalbox diff` on two 10,000-service designs (~20,000 nodes, ~31,000 links each): the
  * structural compare alone, the findings delta (two lints), and the whole diff, side by side.
+ * Then the command itself, `signalbox diff BASE HEAD --format json`, on the two designs written as
+ * YAML files: what CI pays, reading both files included.
  * Run: npx tsx bench/diff.ts [services] [edits]
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { designToYaml } from '../src/core/format/write';
 import { generateLargeDesign } from '../src/core/fixtures/generate';
 import { evolveDesign } from '../src/core/fixtures/evolve';
 import { compareDesigns, diffDesigns } from '../src/core/diff/diff';
@@ -55,3 +62,28 @@ const rows: [string, number, string][] = [
   ['whole diff (compare + 2 lints + delta)', whole.ms, `summary ${JSON.stringify(whole.value.summary)}`],
 ];
 for (const [label, ms, note] of rows) console.log(`${label.padEnd(40)} ${ms.toFixed(0).padStart(7)} ms   ${note}`);
+
+// The command, as CI runs it: two files on disk, one process (bin/signalbox.mjs rebuilds the bundle when stale).
+const dir = mkdtempSync(join(tmpdir(), 'signalbox-bench-diff-'));
+try {
+  const basePath = join(dir, 'base.signalbox.yaml');
+  const headPath = join(dir, 'head.signalbox.yaml');
+  writeFileSync(basePath, designToYaml(base));
+  writeFileSync(headPath, designToYaml(head));
+  const bin = join(import.meta.dirname, '..', 'bin', 'signalbox.mjs');
+  spawnSync(process.execPath, [bin, '--version']); // build the bundle first if a source changed
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [bin, 'diff', basePath, headPath, '--format', 'json', '--fail-on', 'never'], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(`signalbox diff exited ${run.status}: ${run.stderr}`);
+  const summary = (JSON.parse(run.stdout) as { summary: unknown }).summary;
+  const mb = (statSync(basePath).size / 1024 / 1024).toFixed(1);
+  console.log(
+    `${'signalbox diff BASE HEAD (two files)'.padEnd(40)} ${ms.toFixed(0).padStart(7)} ms   ${mb} MB each, summary ${JSON.stringify(summary)}`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

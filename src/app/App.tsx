@@ -46,7 +46,7 @@ export function App() {
         <Toast />
         <FileErrorDialog />
         <ShareLayer />
-        <ImportDialog onAccept={(design, mode) => acceptImport(editor, design, mode)} />
+        <ImportDialog onAccept={(design, mode, files) => acceptImport(editor, design, mode, files)} />
         <SearchDialog />
       </div>
     </ReactFlowProvider>

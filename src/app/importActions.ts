@@ -10,6 +10,15 @@ import type { Design } from '../core/model/types';
 import { computeLayout } from '../features/canvas/autoLayout';
 import type { ImportMode } from '../features/import/ImportDialog';
 import type { Signalbox } from '../editor/createSignalbox';
+import { keepIncomingVersion } from '../state/versions';
+
+/** The design as the import made it is a version (issue 15): Compare then shows what was edited since. */
+function keepImportedVersion(editor: Signalbox, design: Design, files: readonly string[]): void {
+  const { designId, setNotice } = editor.design.getState();
+  if (!designId) return;
+  const error = keepIncomingVersion(designId, design, 'import', files.map((f) => f.replace(/^.*[/\\]/, '')).join(', '));
+  if (error) setNotice(error);
+}
 
 async function layOut(design: Design, only?: ReadonlySet<string>, below = 0): Promise<Design> {
   const part: Design = only
@@ -24,7 +33,12 @@ async function layOut(design: Design, only?: ReadonlySet<string>, below = 0): Pr
   return moveNodes(design, positions);
 }
 
-export async function acceptImport(editor: Signalbox, imported: Design, mode: ImportMode): Promise<void> {
+export async function acceptImport(
+  editor: Signalbox,
+  imported: Design,
+  mode: ImportMode,
+  files: readonly string[] = [],
+): Promise<void> {
   const { design: designStore, ui: uiStore } = editor;
   const requestFrame = editor.uiActions.requestFrame;
   const count = Object.keys(imported.nodes).length;
@@ -35,6 +49,7 @@ export async function acceptImport(editor: Signalbox, imported: Design, mode: Im
       editor.openNewDesign(createEmptyDesign(imported.name));
       designStore.getState().replaceDesign(laidOut);
       designStore.getState().setNotice(`Imported ${count} nodes and ${imported.links.length} links: undo removes them`);
+      keepImportedVersion(editor, laidOut, files);
       requestFrame(Object.keys(laidOut.nodes));
       return;
     }
@@ -54,6 +69,7 @@ export async function acceptImport(editor: Signalbox, imported: Design, mode: Im
       .setNotice(
         `Merged: ${addedNodes.length} nodes, ${addedLinks.length} links and ${addedKeys.length} settings added (one undo step)`,
       );
+    keepImportedVersion(editor, laidOut, files);
     requestFrame(Object.keys(laidOut.nodes));
   } catch (error) {
     designStore.getState().setNotice(`Import failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -203,6 +203,27 @@ describe('changes', () => {
     expect(changes.every((c) => !c.breaking)).toBe(true);
   });
 
+  it('a changed flow, message version and rule setting are each one change at its path', () => {
+    const base = makeDesign(
+      { a: service(), b: service(), bus: broker() },
+      [sync('a', 'b'), async('a', 'bus', { channel: 'paid', message: { name: 'Paid', version: 1 } })],
+      { flows: [{ name: 'Pay', steps: [{ link: 'a->b' }] }], rules: { 'sync-chain-depth': { max: 3 } } },
+    );
+    const head = makeDesign(
+      { a: service(), b: service(), bus: broker() },
+      [sync('a', 'b'), async('a', 'bus', { channel: 'paid', message: { name: 'Paid', version: 2 } })],
+      {
+        flows: [{ name: 'Pay', steps: [{ link: 'a->b' }, { link: 'a->bus:paid' }] }],
+        rules: { 'sync-chain-depth': { max: 4 } },
+      },
+    );
+    expect(compareDesigns(base, head).map((c) => [c.change, c.element, c.id, c.path, c.before, c.after, c.breaking])).toEqual([
+      ['changed', 'message', 'a->bus:paid', 'links["a->bus:paid"].message.version', 1, 2, false],
+      ['changed', 'flow', 'Pay', 'flows.Pay.steps', [{ link: 'a->b' }], [{ link: 'a->b' }, { link: 'a->bus:paid' }], false],
+      ['changed', 'settings', 'sync-chain-depth', 'rules.sync-chain-depth.max', 3, 4, false],
+    ]);
+  });
+
   it('breaking changes come first', () => {
     const base = shop(SCHEMA);
     const head = shop({ ...SCHEMA, properties: { orderId: { type: 'integer' }, total: { type: 'number' } } });

@@ -52,6 +52,27 @@ describe('drift: a design against what the files show', () => {
     ]);
   });
 
+  it('fewer retries than the files state is a difference; the same retries with more detail is not', () => {
+    const design = importK8s();
+    const pay = design.links.find((l) => l.from === 'checkout' && l.to === 'payment-v1')!;
+    pay.retry = { max: 1 };
+    expect(driftDesign(design, importK8s())).toEqual([
+      {
+        change: 'differs',
+        element: 'link',
+        id: 'checkout->payment-v1',
+        key: 'retry',
+        design: { max: 1 },
+        files: { max: 3 },
+        message: 'checkout->payment-v1 retry: design {"max":1}, files {"max":3}',
+      },
+    ]);
+    pay.retry = { max: 3, backoff: 'fixed', baseMs: 100 };
+    expect(driftDesign(design, importK8s())).toEqual([]);
+    delete pay.retry;
+    expect(driftDesign(design, importK8s()).map((d) => `${d.id} ${d.key}`)).toEqual(['checkout->payment-v1 retry']);
+  });
+
   it('a channel the files do not name matches the design link on that channel', () => {
     const files: Design = {
       signalbox: 1,

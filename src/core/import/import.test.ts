@@ -121,6 +121,44 @@ describe('docker-compose with an override file and ${VAR:-default}', () => {
     expect(imported([compose('storefront')]).design.links).toContainEqual({ from: 'clients', to: 'storefront', kind: 'sync' });
   });
 
+  it('compose `links:` is a call where no environment value names one; never a second link', () => {
+    const text = `services:
+  web:
+    image: acme/web:1
+    links: [api, "cache:redis-alias"]
+    environment: { CACHE_HOST: cache }
+  api:
+    image: acme/api:1
+  cache:
+    image: redis:7
+`;
+    const { design: d, inferences: inf } = imported([{ name: 'c.yaml', text }]);
+    expect(d.links).toEqual([
+      { from: 'web', to: 'cache', kind: 'sync', protocol: 'sql' },
+      { from: 'web', to: 'api', kind: 'sync' },
+    ]);
+    expect(inf.find((i) => i.element === 'web->api')).toMatchObject({
+      reason: 'links: api (no environment value names it)',
+      line: 4,
+    });
+  });
+
+  it('`scale` gives replicas; a disabled healthcheck is no health check', () => {
+    const text = `services:
+  worker:
+    image: acme/worker:1
+    scale: 4
+    healthcheck: { disable: true }
+  api:
+    image: acme/api:1
+    healthcheck: { test: ["CMD", "true"] }
+`;
+    expect(imported([{ name: 'c.yaml', text }]).design.nodes).toEqual({
+      worker: { kind: 'service', name: 'worker', replicas: 4 },
+      api: { kind: 'service', name: 'api', healthCheck: true },
+    });
+  });
+
   it('the imported design lints: the rules then say what the files leave unstated', () => {
     const rules = new Set(lintDesign(design).map((f) => f.rule));
     expect(rules.has('missing-timeout')).toBe(true);
@@ -204,6 +242,54 @@ spec:
     ]);
   });
 
+  it('a DaemonSet that is not infrastructure is a node', () => {
+    const ds = `---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: cache-agent }
+spec:
+  template:
+    metadata: { labels: { app: cache-agent } }
+    spec: { containers: [{ name: agent, image: "acme/cache-agent:2", env: [{ name: WEB_URL, value: "http://web-svc:80" }] }] }
+`;
+    const { design: d } = imported([manifest('ClusterIP', ds)]);
+    expect(d.nodes['cache-agent']).toEqual({ kind: 'service', name: 'cache-agent' });
+    expect(d.links).toEqual([{ from: 'cache-agent', to: 'web', kind: 'sync', protocol: 'rest' }]);
+  });
+
+  it('an Istio VirtualService bound to a gateway is an entry point; one for the mesh only is not', () => {
+    const vs = (gateways: string) => `---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: web }
+spec: { hosts: [web.example.com], gateways: [${gateways}], http: [{ route: [{ destination: { host: web-svc } }] }] }
+`;
+    const entry = imported([manifest('ClusterIP', vs('public-gateway'))]);
+    // Its `http:` routes: REST.
+    expect(entry.design.links).toEqual([{ from: 'clients', to: 'web', kind: 'sync', protocol: 'rest' }]);
+    expect(entry.inferences.find((i) => i.element === 'clients->web')).toMatchObject({
+      reason: 'VirtualService web routes gateway public-gateway to it',
+    });
+    expect(imported([manifest('ClusterIP', vs('mesh'))]).design.links).toEqual([]);
+  });
+
+  it('a GRPCRoute backend is a gRPC entry point', () => {
+    const route = `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: { name: public-grpc }
+spec:
+  parentRefs: [{ name: public }]
+  rules: [{ backendRefs: [{ name: web-svc, port: 80 }] }]
+`;
+    const { design: d, inferences: inf } = imported([manifest('ClusterIP', route)]);
+    expect(d.links).toEqual([{ from: 'clients', to: 'web', kind: 'sync', protocol: 'grpc' }]);
+    expect(inf.find((i) => i.element === 'clients->web')).toMatchObject({
+      reason: 'GRPCRoute public-grpc routes to it',
+      line: 19,
+    });
+  });
+
   it('a policy for a host nobody calls is reported, not invented', () => {
     const vs = `---
 apiVersion: networking.istio.io/v1
@@ -275,6 +361,33 @@ describe('AsyncAPI and OpenAPI onto the nodes they describe', () => {
     });
   });
 
+  it('OpenAPI 3.0: operations onto the calls into the server host; no /vN path, no version', () => {
+    const spec = {
+      name: 'catalog.openapi.json',
+      text: JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Catalog', version: '2.0.0' },
+        servers: [{ url: 'http://orders:8080' }],
+        paths: {
+          '/orders': { get: { responses: { 200: { description: 'ok' } } } },
+          '/orders/{id}': { delete: { responses: { 204: { description: 'gone' } } } },
+        },
+      }),
+    };
+    const { design: d, sources } = imported([fixture('compose.yaml'), spec]);
+    expect(sources['catalog.openapi.json']).toBe('openapi');
+    expect(d.links.filter((l) => l.to === 'orders')).toEqual([
+      { from: 'edge-gateway', to: 'orders', kind: 'sync', protocol: 'rest', operations: ['GET /orders', 'DELETE /orders/{id}'] },
+      {
+        from: 'billing-legacy',
+        to: 'orders',
+        kind: 'sync',
+        protocol: 'rest',
+        operations: ['GET /orders', 'DELETE /orders/{id}'],
+      },
+    ]);
+  });
+
   it('an AsyncAPI document alone makes its service and its broker', () => {
     const { design } = imported([fixture('orders.asyncapi.yaml')]);
     expect(design.nodes).toEqual({
@@ -321,6 +434,13 @@ describe('bad input: file, line and what was expected', () => {
     expect(errorsOf([{ name: 'huge.yaml', text: big }])).toEqual([
       'huge.yaml: file too large (10.0 MB; the limit is 5 MB): split the manifest',
     ]);
+    // The app passes the size of a file it did not read; one byte under the limit is read.
+    expect(errorsOf([{ name: 'huge.yaml', text: '', size: 12_582_912 }])).toEqual([
+      'huge.yaml: file too large (12.0 MB; the limit is 5 MB): split the manifest',
+    ]);
+    const under = `services:\n  api:\n    image: acme/api:1\n#${'x'.repeat(5 * 1024 * 1024 - 100)}\n`;
+    expect(under.length).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(importFiles([{ name: 'c.yaml', text: under }]).ok).toBe(true);
   });
 
   it('a binary file', () => {
@@ -351,6 +471,52 @@ describe('inference helpers', () => {
     expect(guessKind('users-db', 'acme/users:1')).toMatchObject({ kind: 'database' });
     expect(guessKind('config-server', 'acme/config-server:1')).toMatchObject({ infrastructure: true });
     expect(guessKind('grafana', 'grafana/grafana:11')).toMatchObject({ infrastructure: true });
+  });
+
+  // Every image and name the issue lists, and a near miss for each family that must stay a service.
+  it.each([
+    ['users', 'mariadb:11', { kind: 'database', tech: 'mariadb' }],
+    ['sql', 'mcr.microsoft.com/mssql/server:2022-latest', { kind: 'database', tech: 'mssql' }],
+    ['catalog-store', 'mongo:7', { kind: 'database', tech: 'mongodb' }],
+    ['sessions', 'memcached:1.6-alpine', { kind: 'database', tech: 'memcached' }],
+    ['events', 'cassandra:5', { kind: 'database', tech: 'cassandra' }],
+    ['search', 'docker.elastic.co/elasticsearch/elasticsearch:8.14.0', { kind: 'database', tech: 'elasticsearch' }],
+    ['dynamo', 'amazon/dynamodb-local:2.5.2', { kind: 'database', tech: 'dynamodb' }],
+    ['cache', 'bitnami/redis:7.2', { kind: 'database', tech: 'redis' }],
+    ['ledger-db', 'ghcr.io/acme/ledger:3', { kind: 'database' }],
+    ['bus', 'nats:2.10-alpine', { kind: 'broker', tech: 'nats' }],
+    ['mq', 'apache/activemq-classic:6.1', { kind: 'broker', tech: 'activemq' }],
+    ['streams', 'apachepulsar/pulsar:3.3', { kind: 'broker', tech: 'pulsar' }],
+    ['events-bus', 'rabbitmq:3.13-management', { kind: 'broker', tech: 'rabbitmq' }],
+    ['front', 'traefik:v3.1', { kind: 'gateway', tech: 'traefik' }],
+    ['api', 'kong:3.7', { kind: 'gateway', tech: 'kong' }],
+    ['lb', 'haproxy:3.0-alpine', { kind: 'gateway', tech: 'haproxy' }],
+    ['legacy', 'netflixoss/zuul:2.1', { kind: 'gateway', tech: 'zuul' }],
+    ['bff', 'ghcr.io/acme/spring-cloud-gateway:4.1', { kind: 'gateway', tech: 'spring-cloud-gateway' }],
+    ['static', 'nginx:1.27-alpine', { kind: 'gateway', tech: 'nginx' }],
+    ['edge', 'ghcr.io/acme/edge:1', { kind: 'gateway' }],
+    ['mobile-router', 'ghcr.io/acme/mobile:1', { kind: 'gateway' }],
+    ['partner-gw', 'ghcr.io/acme/partners:1', { kind: 'gateway' }],
+    ['load', 'grafana/k6:0.52.0', { kind: 'client' }],
+    ['perf', 'justb4/jmeter:5.5', { kind: 'client' }],
+    ['tracing', 'openzipkin/zipkin:3', { infrastructure: true }],
+    ['collector', 'otel/opentelemetry-collector:0.104.0', { infrastructure: true }],
+    ['metrics', 'prom/prometheus:v2.53.0', { infrastructure: true }],
+    ['logs', 'datalust/seq:2024.3', { infrastructure: true }],
+    ['zk', 'zookeeper:3.9', { infrastructure: true }],
+    ['config', 'springcloud/configserver:2.0', { infrastructure: true }],
+    ['registry', 'ghcr.io/acme/discovery-server:1', { infrastructure: true }],
+    // Near misses: a word that only starts like a keyword is not it.
+    ['orders', 'ghcr.io/acme/mongoose-orders:1', { kind: 'service' }],
+    ['kongress', 'ghcr.io/acme/kongress:1', { kind: 'service' }],
+    ['edgar', 'ghcr.io/acme/edgar:1', { kind: 'service' }],
+    ['sequencer', 'ghcr.io/acme/sequencer:1', { kind: 'service' }],
+    ['dbsync', 'ghcr.io/acme/dbsync:1', { kind: 'service' }],
+    ['natsume', 'ghcr.io/acme/natsume:1', { kind: 'service' }],
+  ] as const)('kind of %s (%s)', (name, image, expected) => {
+    const guess = guessKind(name, image);
+    expect(guess).toMatchObject(expected);
+    if ('kind' in expected && !('tech' in expected)) expect(guess).not.toHaveProperty('tech');
   });
 
   it('host references in environment values', () => {

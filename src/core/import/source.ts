@@ -37,8 +37,9 @@ const EXPECTED =
 /** Parse one file into its documents; errors name the file and line, never throw. */
 export function readImportFile(file: ImportFile, from?: ImportSource): { docs: SourceDoc[]; errors: ImportError[] } {
   const { name, text } = file;
-  if (text.length > MAX_IMPORT_BYTES) {
-    const mb = (text.length / 1024 / 1024).toFixed(1);
+  const size = file.size ?? text.length;
+  if (size > MAX_IMPORT_BYTES) {
+    const mb = (size / 1024 / 1024).toFixed(1);
     return {
       docs: [],
       errors: [

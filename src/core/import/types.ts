@@ -7,6 +7,8 @@ export type ImportSource = (typeof IMPORT_SOURCES)[number];
 export interface ImportFile {
   name: string;
   text: string;
+  /** Its size in bytes when known without reading it (the app refuses a large file unread). */
+  size?: number;
 }
 
 /** Why something is in the imported design: what was inferred and the line that says so. */

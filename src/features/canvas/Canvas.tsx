@@ -162,7 +162,10 @@ export function Canvas() {
   // Compare with a version: what the version had and the design lost, ghosted where it was.
   const ghostNodes = useDiffOverlayStore((s) => s.ghostNodes);
   const ghostLinks = useDiffOverlayStore((s) => s.ghostLinks);
-  const ghosts = useMemo(() => getGhostElements(ghostNodes, ghostLinks), [ghostNodes, ghostLinks]);
+  const ghosts = useMemo(
+    () => getGhostElements(ghostNodes, ghostLinks, allDesignNodes),
+    [ghostNodes, ghostLinks, allDesignNodes],
+  );
   // Zoomed to blocks in a large design, the cards are drawn on the far-zoom canvas
   // (FarEdgeLayer): React Flow keeps them, hidden, for their geometry, and draws no element each.
   const cardsAsPicture = large && detail === 'tiny';
@@ -177,7 +180,17 @@ export function Canvas() {
     });
   }, [nodes, cardsAsPicture]);
   const shownNodes = useMemo(() => (ghosts.nodes.length ? [...drawnNodes, ...ghosts.nodes] : drawnNodes), [drawnNodes, ghosts]);
-  const shownEdges = useMemo(() => (ghosts.edges.length ? [...edges, ...ghosts.edges] : edges), [edges, ghosts]);
+  // Under comparison a link's status is in its name too, not only in its colour.
+  const diffLinks = useDiffOverlayStore((s) => s.links);
+  const shownEdges = useMemo(() => {
+    const marked = Object.keys(diffLinks).length
+      ? edges.map((e) => {
+          const status = diffLinks[e.id];
+          return status ? { ...e, ariaLabel: `${e.ariaLabel} (${status})` } : e;
+        })
+      : edges;
+    return ghosts.edges.length ? [...marked, ...ghosts.edges] : marked;
+  }, [edges, ghosts, diffLinks]);
 
   // Nodes added without a position (in code, by paste of a bare node) go next to their links.
   useEffect(() => {
@@ -352,15 +365,26 @@ export function Canvas() {
   const closeConnectMenu = useCallback(() => setConnectDrop(null), []);
   const connectFromName = useDesignStore((s) => (connectDrop ? (s.design.nodes[connectDrop.other]?.name ?? '') : ''));
 
-  const onDragOver = useCallback((event: React.DragEvent) => {
-    const types = event.dataTransfer.types;
-    if (!types.includes(PALETTE_DRAG_TYPE) && !types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
+  // Files dragged over the canvas: say what letting go does (nothing else on screen does).
+  const [filesOver, setFilesOver] = useState(false);
+  const onDragOver = useCallback(
+    (event: React.DragEvent) => {
+      const types = event.dataTransfer.types;
+      if (!types.includes(PALETTE_DRAG_TYPE) && !types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      if (types.includes('Files') && !uiStore.getState().readOnly) setFilesOver(true);
+    },
+    [uiStore],
+  );
+  const onDragLeave = useCallback((event: React.DragEvent) => {
+    // Moving over a card or a link inside the canvas is not leaving it.
+    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setFilesOver(false);
   }, []);
 
   const onDrop = useCallback(
     (event: React.DragEvent) => {
+      setFilesOver(false);
       // Files dropped from the desktop are imported (compose, Kubernetes, AsyncAPI, OpenAPI).
       if (event.dataTransfer.files.length > 0 && !uiStore.getState().readOnly) {
         event.preventDefault();
@@ -382,8 +406,15 @@ export function Canvas() {
       data-testid="canvas"
       ref={canvasRef}
       onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
       onDrop={onDrop}
     >
+      {filesOver && (
+        <div className="canvas__drop-hint">
+          <strong>Drop to import</strong>
+          <span>docker-compose, Kubernetes and Istio manifests, AsyncAPI or OpenAPI: you see a preview first</span>
+        </div>
+      )}
       <ReactFlow<CanvasNode, CanvasEdge>
         // React Flow's root is role="application": named, a person (and a screen reader) finds the canvas by it.
         aria-label="Design canvas"

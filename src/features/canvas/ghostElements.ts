@@ -1,7 +1,7 @@
 import type { DesignNode, Link } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout/layout';
-import type { DesignFlowNode, LinkFlowEdge } from './flowElements';
+import { getLinkName, type DesignFlowNode, type LinkFlowEdge } from './flowElements';
 
 /**
  * What a compared version had and the design no longer has, drawn where the version had it:
@@ -10,7 +10,10 @@ import type { DesignFlowNode, LinkFlowEdge } from './flowElements';
 export function getGhostElements(
   ghostNodes: Record<string, DesignNode>,
   ghostLinks: readonly Link[],
+  designNodes: Record<string, DesignNode> = {},
 ): { nodes: DesignFlowNode[]; edges: LinkFlowEdge[] } {
+  // A removed link is named as the design's links are, by the cards at its ends (which may be ghosts).
+  const names = { ...designNodes, ...ghostNodes };
   const nodes = Object.entries(ghostNodes).map(([id, node]): DesignFlowNode => ({
     id,
     type: 'design',
@@ -22,6 +25,10 @@ export function getGhostElements(
     draggable: false,
     connectable: false,
     focusable: false,
+    // Not focusable, so React Flow would give it no role: a group like the design's own cards,
+    // named so that a screen reader says what it is (it cannot be tabbed to).
+    ariaRole: 'group',
+    ariaLabel: `${node.name} (removed)`,
   }));
   const edges = ghostLinks.map((link): LinkFlowEdge => ({
     id: getLinkId(link),
@@ -32,6 +39,7 @@ export function getGhostElements(
     targetHandle: 'in',
     selectable: false,
     focusable: false,
+    ariaLabel: `${getLinkName(link, names)} (removed)`,
     data: { link, dense: false, lane: 0 },
   }));
   return { nodes, edges };

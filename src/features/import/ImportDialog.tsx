@@ -12,8 +12,8 @@ import './import.css';
 export type ImportMode = 'new' | 'merge';
 
 interface ImportDialogProps {
-  /** Creates the design (or merges it) as one undo step, laid out; provided by the shell. */
-  onAccept: (design: Design, mode: ImportMode) => Promise<void>;
+  /** Creates the design (or merges it) as one undo step, laid out, and keeps it as a version named by the files; provided by the shell. */
+  onAccept: (design: Design, mode: ImportMode, files: string[]) => Promise<void>;
 }
 
 function where(file: string, line?: number): string {
@@ -179,7 +179,11 @@ export function ImportDialog({ onAccept }: ImportDialogProps) {
                 disabled={busy}
                 onClick={() => {
                   setBusy(true);
-                  void onAccept(result.design, mode).finally(() => {
+                  void onAccept(
+                    result.design,
+                    mode,
+                    files.map((f) => f.name),
+                  ).finally(() => {
                     setBusy(false);
                     close();
                   });

@@ -1,5 +1,6 @@
 import { useDiffOverlayStore, useSignalbox } from '../../editor/react';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { closedAPopup } from '../../components/usePopover';
 import type { DesignChange } from '../../core/diff/types';
 import type { Finding } from '../../core/model/types';
 import type { Signalbox } from '../../editor/createSignalbox';
@@ -14,8 +15,17 @@ function frameChange(editor: Signalbox, change: DesignChange): void {
   else if (change.element === 'link' || change.element === 'message') requestFrame([], [change.id]);
 }
 
-/** `3 -> 5` as `3 → 5` that never breaks across lines (the CLI keeps ASCII arrows). */
-const showMessage = (message: string) => message.replace(/ -> /g, '\u00a0→\u00a0');
+/**
+ * `3 -> 5` as `3 → 5` that never breaks across lines (the CLI keeps ASCII arrows), and a line
+ * break allowed after `->`, `:` and `.` inside ids: `bus->payment:order.created` wrapped as
+ * `order.create` / `d` in the narrow panel.
+ */
+function showMessage(message: string): ReactNode[] {
+  return message
+    .replace(/ -> /g, '\u00a0→\u00a0')
+    .split(/(?<=->|:|\.)(?=\S)/)
+    .flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
 
 function ChangeItem({ change }: { change: DesignChange }) {
   const editor = useSignalbox();
@@ -71,6 +81,8 @@ export function CompareOverlay() {
   useEffect(() => {
     if (!version) return undefined;
     const onKey = (e: KeyboardEvent) => {
+      // A popup over the panel (Versions, Designs...) takes its Escape: one Escape, one thing closed.
+      if (closedAPopup(e)) return;
       if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement))
         stopCompare(editor);
     };

@@ -35,6 +35,18 @@ describe('compare with a version', () => {
     expect(diffOverlayStore.getState()).toMatchObject({ version: null, nodes: {}, ghostLinks: [] });
   });
 
+  it('a link added and a link changed are marked as such; an untouched one is not marked', () => {
+    designStore.getState().openDesign(template, 'd1');
+    const { connect, updateLink } = designStore.getState();
+    expect(connect('user', 'pricing').ok).toBe(true);
+    expect(updateLink('gateway->order', { timeoutMs: 1234 }).ok).toBe(true);
+    startCompare(editor, version);
+    const overlay = diffOverlayStore.getState();
+    expect(overlay.links).toEqual({ 'user->pricing': 'added', 'gateway->order': 'changed' });
+    expect(overlay.nodes).toEqual({});
+    expect(overlay.changes.map((c) => c.path)).toEqual(['links["gateway->order"].timeoutMs', 'links["user->pricing"]']);
+  });
+
   it('restoring is one undo step and ends the comparison', () => {
     designStore.getState().openDesign(template, 'd1');
     designStore.getState().addNode('service', [0, 0]);

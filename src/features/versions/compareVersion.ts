@@ -63,6 +63,11 @@ export function startCompare(editor: Signalbox, version: DesignVersion): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(update, 120);
   };
+  update();
+  // Show what changed, clear of the panel (added, changed and, ghosted, removed).
+  const { nodes: marked, links: markedLinks } = diffOverlayStore.getState();
+  if (Object.keys(marked).length + Object.keys(markedLinks).length > 0)
+    editor.uiActions.requestFrame(Object.keys(marked), Object.keys(markedLinks));
   const offDesign = designStore.subscribe((state, previous) => {
     if (state.documentVersion !== documentVersion) stopCompare(editor);
     else if (state.design !== previous.design) later();
@@ -75,7 +80,6 @@ export function startCompare(editor: Signalbox, version: DesignVersion): void {
     offDesign();
     offFindings();
   });
-  update();
 }
 
 export function stopCompare(editor: Signalbox): void {
