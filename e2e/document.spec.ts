@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { screenshotPath } from './fixtures/screenshots';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { marked } from 'marked';
 import { exportDesign } from '../src/core/export/index';
@@ -124,7 +124,6 @@ test('the inspector and the code view state platform, tracing, consistency and t
 });
 
 const MERMAID = fileURLToPath(new URL('../node_modules/mermaid/dist/mermaid.min.js', import.meta.url));
-const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const DOCUMENTS = [...TEMPLATES, ...FIXTURES].map((t) => ({ id: t.id, design: readDesign(t.yaml).design! }));
 /** A long document is saved as a few PNGs of at most this height each, so none is huge. */
 const SHOT_HEIGHT = 2000;
@@ -210,13 +209,12 @@ for (const { id, design } of DOCUMENTS) {
     ).toBeVisible();
     await expect(page.getByRole('table').first()).toBeVisible();
 
-    await mkdir(SCREENSHOTS, { recursive: true });
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     const parts = Math.ceil(height / SHOT_HEIGHT);
     for (let part = 0; part < parts; part++) {
       const y = part * SHOT_HEIGHT;
       await page.screenshot({
-        path: `${SCREENSHOTS}document-${id}${parts > 1 ? `-${part + 1}` : ''}.png`,
+        path: screenshotPath(`document-${id}${parts > 1 ? `-${part + 1}` : ''}.png`),
         fullPage: true,
         clip: { x: 0, y, width: SHOT_WIDTH, height: Math.min(SHOT_HEIGHT, height - y) },
       });
