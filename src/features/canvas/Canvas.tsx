@@ -77,7 +77,11 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 // every drag frame (applyNodeChanges), so a fresh object here would be a store update per frame.
 // minZoom: a fitted first view must stay readable (node names >= 10 px on screen with the
 // `mid` card below); a design too big for that opens at its centre and the fit button shows all.
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1, minZoom: 0.55 } as const;
+// includeHiddenNodes: fit every node by its declared size, not only the ones React Flow measured
+// (in a culled design only the cards that were on screen are measured).
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1, minZoom: 0.55, includeHiddenNodes: true } as const;
+/** The zoom controls' fit button: all of the design, whatever its size (cards measured or not). */
+const FIT_ALL_OPTIONS = { includeHiddenNodes: true } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
 /** Above this many nodes only what is on screen is rendered (RECIPES.md: culling keeps ~58 fps). */
 const CULL_ABOVE = 400;
@@ -421,7 +425,7 @@ export function Canvas() {
             style={MINIMAP_STYLE}
           />
         )}
-        <Controls showInteractive={false} aria-label="Zoom controls">
+        <Controls showInteractive={false} fitViewOptions={FIT_ALL_OPTIONS} aria-label="Zoom controls">
           {/* Snapping is an editing aid: a view link shows only zoom and fit. */}
           {!readOnly && (
             <ControlButton

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { getLinkLabel, getLinkLanes, getShortLabel, LABEL_MAX_CHARS } from './flowElements';
+import { getLinkLabel, getLinkLanes, getShortLabel, LABEL_MAX_CHARS, syncFlowNodes } from './flowElements';
 
 describe('link labels', () => {
   it('labels sync links by protocol and version, async links by channel', () => {
@@ -42,5 +42,26 @@ describe('link lanes', () => {
         expect(new Set(canonical).size).toBe(links.length);
       }),
     );
+  });
+});
+
+describe('flow nodes before and after React Flow measures them', () => {
+  const nodes = { a: { kind: 'service' as const, name: 'A', at: [0, 0] as [number, number] } };
+
+  it('declares the handles of a card it has not measured, so culling can leave it out', () => {
+    const [node] = syncFlowNodes([], nodes, new Set());
+    expect(node?.handles?.map((h) => [h.id, h.type])).toEqual([
+      ['in', 'target'],
+      ['out', 'source'],
+    ]);
+  });
+
+  it('drops them once the card is measured, so what React Flow measured stays', () => {
+    const [first] = syncFlowNodes([], nodes, new Set());
+    const measured = { ...first!, measured: { width: 184, height: 64 } };
+    // A selection change makes a new object for the node.
+    const [next] = syncFlowNodes([measured], nodes, new Set(['a']));
+    expect(next).not.toBe(measured);
+    expect(next?.handles).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * previous object for every element whose design object and selection did not change, so React
  * Flow re-renders only what changed (a 1,000-node design edits one node, not a thousand).
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node } from '@xyflow/react';
 import type { DesignNode, Link } from '../../core/model/types';
 import { PROTOCOLS } from '../../core/model/types';
 import { getLinkId } from '../../core/model/ids';
@@ -22,6 +22,29 @@ export type LinkFlowEdge = Edge<
   { link: Link; dense: boolean; lane: number; route?: LinkRoute; anchor?: readonly [number, number, number, number] },
   'link'
 >;
+
+/**
+ * Where a card's handles sit until React Flow has measured the card (as measured in Chromium on a
+ * 184x64 card: the 14 px handles of canvas.css, 6 px out on the left, 176 px in on the right). React
+ * Flow renders every node it has no handle bounds for, on screen or not, so without these opening
+ * a 15,000-node design created, measured and removed again every card (8 s of the open); with
+ * them only the cards on screen are. A measured card drops them (`measured` is set), so React
+ * Flow keeps what it measured.
+ */
+const HANDLE_SIZE = 14;
+const HANDLE_Y = NODE_HEIGHT / 2 - HANDLE_SIZE / 2;
+const CARD_HANDLES: NonNullable<DesignFlowNode['handles']> = [
+  { id: 'in', type: 'target', position: Position.Left, x: -6, y: HANDLE_Y, width: HANDLE_SIZE, height: HANDLE_SIZE },
+  {
+    id: 'out',
+    type: 'source',
+    position: Position.Right,
+    x: NODE_WIDTH - 8,
+    y: HANDLE_Y,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  },
+];
 
 /** Above this many links, async links are drawn solid (dashes cost frames at scale, RECIPES.md). */
 export const DENSE_LINKS = 1200;
@@ -53,6 +76,7 @@ export function syncFlowNodes(
         selected: isSelected,
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        handles: prev?.measured ? undefined : CARD_HANDLES,
       });
       changed = true;
     }

@@ -25,9 +25,10 @@ export function useFrameRequest(): void {
       }
       const nodes = [...ids].filter((id) => designStore.getState().design.nodes[id]).map((id) => ({ id }));
       if (nodes.length === 0) return;
-      // Wait for React Flow to have the new positions (a request right after auto-layout).
+      // Wait for React Flow to have the new positions (a request right after auto-layout). Hidden
+      // nodes included: a node never on screen in a culled design has only its declared size.
       requestAnimationFrame(() =>
-        requestAnimationFrame(() => void fitView({ nodes, padding: 0.3, maxZoom: 1.1, duration: 300 })),
+        requestAnimationFrame(() => void fitView({ nodes, padding: 0.3, maxZoom: 1.1, duration: 300, includeHiddenNodes: true })),
       );
     };
     handle();
