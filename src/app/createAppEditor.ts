@@ -13,12 +13,12 @@ function browserStorage(): Storage | undefined {
 }
 
 /**
- * After the frame that shows what changed: when the browser is next idle (React has drawn the
- * store's change by then: store updates render at once), at most a second later.
+ * Right after the next frame is painted: a store change renders at once (React renders external
+ * store updates synchronously), so that frame shows it; a task queued from the frame's callback
+ * runs after its paint. An idle callback waited a full second on a busy machine.
  */
 function afterPaint(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => run(), { timeout: 1000 });
-  else requestAnimationFrame(() => setTimeout(run, 0));
+  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /**
