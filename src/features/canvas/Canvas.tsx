@@ -50,6 +50,7 @@ import {
   type LinkFlowEdge,
 } from './flowElements';
 import { useFrameRequest } from './useFrameRequest';
+import { useFitNow } from './useFitNow';
 import { keepTopClear, VIEW_BAR_ROOM, VIEW_BAR_ROOM_READONLY } from './keepTopClear';
 import { ConnectMenu } from './ConnectMenu';
 
@@ -77,11 +78,9 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 // every drag frame (applyNodeChanges), so a fresh object here would be a store update per frame.
 // minZoom: a fitted first view must stay readable (node names >= 10 px on screen with the
 // `mid` card below); a design too big for that opens at its centre and the fit button shows all.
-// includeHiddenNodes: fit every node by its declared size, not only the ones React Flow measured
-// (in a culled design only the cards that were on screen are measured).
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1, minZoom: 0.55, includeHiddenNodes: true } as const;
-/** The zoom controls' fit button: all of the design, whatever its size (cards measured or not). */
-const FIT_ALL_OPTIONS = { includeHiddenNodes: true } as const;
+// Fitted by the effect below (useFitNow), not by React Flow's fitView prop: its fit came after
+// ours when the cards were first measured, without keepTopClear.
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1, minZoom: 0.55 } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
 /** Above this many nodes only what is on screen is rendered (RECIPES.md: culling keeps ~58 fps). */
 const CULL_ABOVE = 400;
@@ -126,8 +125,10 @@ export function Canvas() {
   const snapToGrid = useUiStore((s) => s.snapToGrid ?? false);
   const detail = useFlowStore(getDetail);
   const badgesHidden = useBadgesHidden();
-  const { screenToFlowPosition, fitView, getIntersectingNodes, getNodesBounds, getNodes, getViewport, setViewport } =
-    useReactFlow();
+  const { screenToFlowPosition, getIntersectingNodes, getNodesBounds, getNodes, getViewport, setViewport } = useReactFlow();
+  const fitNow = useFitNow();
+  // The zoom controls' fit button: all of the design, measured or not.
+  const fitAll = useCallback(() => void fitNow(), [fitNow]);
 
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
@@ -177,7 +178,7 @@ export function Canvas() {
   // A different document, view mode, or another view of it: show all of what is drawn.
   const viewKey = view?.key ?? '';
   useEffect(() => {
-    void fitView(FIT_VIEW_OPTIONS).then(() => {
+    void fitNow(FIT_VIEW_OPTIONS).then(() => {
       const next = keepTopClear(
         getViewport(),
         getNodesBounds(getNodes()),
@@ -186,7 +187,7 @@ export function Canvas() {
       );
       if (next) void setViewport(next);
     });
-  }, [documentVersion, readOnly, viewKey, fitView, getNodesBounds, getNodes, getViewport, setViewport]);
+  }, [documentVersion, readOnly, viewKey, fitNow, getNodesBounds, getNodes, getViewport, setViewport]);
 
   const aggregateNodes = useMemo(() => toAggregateNodes(view?.projection.aggregates ?? []), [view?.projection]);
   const rollupEdges = useMemo(() => toRollupEdges(view?.projection.rolledUp ?? []), [view?.projection]);
@@ -407,8 +408,6 @@ export function Canvas() {
         // A selected link stays under the nodes: raised, it ate clicks on the cards and handles below it.
         elevateEdgesOnSelect={false}
         proOptions={PRO_OPTIONS}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#cbd5e1" />
         {farEdges && <FarEdgeLayer links={links} />}
@@ -425,7 +424,7 @@ export function Canvas() {
             style={MINIMAP_STYLE}
           />
         )}
-        <Controls showInteractive={false} fitViewOptions={FIT_ALL_OPTIONS} aria-label="Zoom controls">
+        <Controls showInteractive={false} onFitView={fitAll} aria-label="Zoom controls">
           {/* Snapping is an editing aid: a view link shows only zoom and fit. */}
           {!readOnly && (
             <ControlButton

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { getLinkId } from '../../core/model/ids';
 import { useSignalbox } from '../../editor/react';
+import { useFitNow } from './useFitNow';
 
 /** A finding click asks to frame nodes and links: fit them (and the links' ends), then clear it. */
 export function useFrameRequest(): void {
-  const { fitView } = useReactFlow();
+  const fitNow = useFitNow();
   const editor = useSignalbox();
   useEffect(() => {
     const { design: designStore, ui: uiStore } = editor;
@@ -23,17 +23,14 @@ export function useFrameRequest(): void {
           }
         }
       }
-      const nodes = [...ids].filter((id) => designStore.getState().design.nodes[id]).map((id) => ({ id }));
+      const nodes = [...ids].filter((id) => designStore.getState().design.nodes[id]);
       if (nodes.length === 0) return;
-      // Wait for React Flow to have the new positions (a request right after auto-layout). Hidden
-      // nodes included: a node never on screen in a culled design has only its declared size.
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => void fitView({ nodes, padding: 0.3, maxZoom: 1.1, duration: 300, includeHiddenNodes: true })),
-      );
+      // Wait for React Flow to have the new positions (a request right after auto-layout).
+      requestAnimationFrame(() => requestAnimationFrame(() => void fitNow({ nodes, padding: 0.3, maxZoom: 1.1, duration: 300 })));
     };
     handle();
     return uiStore.subscribe((s, prev) => {
       if (s.frameRequest && s.frameRequest !== prev.frameRequest) handle();
     });
-  }, [fitView, editor]);
+  }, [fitNow, editor]);
 }
