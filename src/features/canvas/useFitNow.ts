@@ -23,9 +23,9 @@ export function useFitNow(): (options?: FitNowOptions) => Promise<boolean> {
     (options: FitNowOptions = {}) => {
       const { width, height, minZoom, maxZoom } = store.getState();
       const nodes = options.nodes ? [...options.nodes] : getNodes();
-      if (nodes.length === 0) return Promise.resolve(false);
-      // Before the pane has a size (the first render) React Flow's fit waits for it, and for the cards.
-      if (width <= 0 || height <= 0)
+      // Before the pane has a size (the first render), or while the design is empty, React Flow's
+      // fit waits for the pane and the cards: a new design is fitted to its first node.
+      if (width <= 0 || height <= 0 || nodes.length === 0)
         return fitView({ ...options, nodes: options.nodes?.map((id) => ({ id })), includeHiddenNodes: true });
       const bounds = getNodesBounds(nodes);
       const viewport = getViewportForBounds(
