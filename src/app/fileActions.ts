@@ -10,7 +10,6 @@ import { slugify } from '../core/export/slug';
 import { computeLayout } from '../features/canvas/autoLayout';
 import { downloadBlob } from '../features/exports/download';
 import type { Signalbox } from '../editor/createSignalbox';
-import { keepIncomingVersion } from '../state/versions';
 
 export const FILE_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
@@ -29,12 +28,10 @@ export async function openFile(editor: Signalbox, file: File): Promise<void> {
     return;
   }
   // A YAML file's comments and layout are kept: edits are written over its text (Save file, code view).
-  const opened = editor.openNewDesign(design, detectFormat(text, file.name) === 'yaml' ? text : null);
   // The file as it came is a version: Compare shows what was changed since it was opened.
-  const versionError = opened.ok && opened.id ? keepIncomingVersion(opened.id, design, 'file', file.name) : undefined;
+  editor.openNewDesign(design, detectFormat(text, file.name) === 'yaml' ? text : null, { origin: 'file', detail: file.name });
   const warnings = issues.length;
   designStore.getState().setNotice(`Opened ${file.name}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
-  if (versionError) designStore.getState().setNotice(versionError);
   // A file without positions is laid out; half-placed files keep what they have.
   const unplaced = countUnplacedNodes(design);
   if (unplaced > 0 && unplaced * 2 >= Object.keys(design.nodes).length) await autoLayout(editor);

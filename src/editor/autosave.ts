@@ -1,4 +1,5 @@
 import { readDesign } from '../core/format/read';
+import type { Design } from '../core/model/types';
 import type { DesignStore } from '../state/designStore';
 import type { PendingEdits } from '../state/pendingEdits';
 import type { DesignRepository } from '../state/repository';
@@ -49,8 +50,14 @@ export function startAutosave({
   now,
 }: AutosaveOptions): { stop: () => void; flush: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** The text this tab last wrote, so its own write echoed back is not taken for another tab's. */
-  let lastWritten: string | undefined;
+  /**
+   * What this tab last wrote (the design, or another tab's text it took), so its own write echoed
+   * back is not taken for another tab's. The design is kept, not its JSON: the repository
+   * stringifies it to write, and a 5 MB design is not stringified twice a save for this.
+   */
+  let lastWritten: Design | string | undefined;
+  const isLastWritten = (text: string) =>
+    lastWritten !== undefined && (typeof lastWritten === 'string' ? lastWritten : JSON.stringify(lastWritten)) === text;
 
   const reportSave = (error: string | undefined) => {
     if (error) {
@@ -64,7 +71,7 @@ export function startAutosave({
     timer = undefined;
     const state = designStore.getState();
     const id = state.designId;
-    lastWritten = JSON.stringify(state.design);
+    lastWritten = state.design;
     if (id) return reportSave(repository.put(id, state.design));
     // A design opened without an entry (a headless editor's first design) gets one on its first save.
     reportSave(ensureLibraryEntry(designStore, repository).error);
@@ -75,8 +82,10 @@ export function startAutosave({
       const error = repository.putSourceText(state.designId, state.sourceText);
       if (error) reportSave(error);
     }
-    // Opening a design is not an edit: only a changed design is saved (keeps "edited" times honest).
-    if (state.design === previous.design) return;
+    // Opening a design is not an edit: only a changed design is saved (keeps "edited" times honest;
+    // what is opened is stored already, or written by openNewDesign once the page has drawn it, and
+    // a second 5 MB stringify and setItem of an unchanged design cost the open a third of a second).
+    if (state.design === previous.design || state.documentVersion !== previous.documentVersion) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);
   });
@@ -102,7 +111,7 @@ export function startAutosave({
     const state = designStore.getState();
     const id = state.designId;
     if (!id || event.key !== repository.keyOf(id) || event.newValue === null) return;
-    if (event.newValue === lastWritten || event.newValue === JSON.stringify(state.design)) return;
+    if (isLastWritten(event.newValue) || event.newValue === JSON.stringify(state.design)) return;
     const theirs = readDesign(event.newValue, 'design.json').design;
     if (!theirs) return;
     const unsaved = timer !== undefined;

@@ -7,6 +7,8 @@ import { readDesign } from '../core/format/read';
 import { writeDesignYamlOver } from '../core/format/write';
 import { createDesignRepository } from '../features/library/designRepository';
 import { memoryStorage } from '../features/library/memoryStorage';
+import { listVersions } from '../state/versions';
+import type { AutosaveEvents } from './autosave';
 import { createSignalbox } from './createSignalbox';
 
 function headless(storage = memoryStorage()) {
@@ -102,6 +104,79 @@ describe('a headless editor', () => {
     editor.flush();
     expect(editor.repository?.get(opened.id)?.design.name).toBe('Draft 2');
     editor.dispose();
+  });
+
+  it('writes an opened design once the page has drawn it, and nothing reads or writes the library around it', () => {
+    const storage = memoryStorage();
+    // Versions live beside the library in the browser's storage (state/versions.ts).
+    vi.stubGlobal('localStorage', storage);
+    const paints: (() => void)[] = [];
+    const editor = createSignalbox({ repository: createDesignRepository(storage), afterPaint: (run) => paints.push(run) });
+    const yaml = 'signalbox: 1\nname: Big # the comment\nnodes: {}\n';
+    const opened = editor.openNewDesign(readDesign(yaml).design!, yaml, { origin: 'file', detail: 'big.yaml' });
+    if (!opened.ok || !opened.id) throw new Error('not opened');
+    // Open at once under its id; nothing written yet.
+    expect(editor.design.getState().designId).toBe(opened.id);
+    expect(storage.getItem(`signalbox:design:${opened.id}`)).toBeNull();
+    // Held: the first write and the first lint of the new document.
+    expect(paints).toHaveLength(2);
+    expect(editor.findings.getState().pending).toBe(true);
+    // Anything that reads the library writes what is held first: the list has it, with its comments.
+    expect(editor.library.list().map((e) => e.name)).toEqual(['Big']);
+    expect(editor.repository?.get(opened.id)?.sourceText).toBe(yaml);
+    expect(listVersions(opened.id).map((v) => v.name)).toEqual(['Opened from a file: big.yaml']);
+    // Written once: the scheduled run finds nothing left (an edit meanwhile is not overwritten).
+    editor.design.getState().renameDesign('Big 2');
+    editor.flush();
+    paints.forEach((run) => run());
+    expect(editor.repository?.get(opened.id)?.design.name).toBe('Big 2');
+    expect(listVersions(opened.id)).toHaveLength(1);
+    editor.dispose();
+    vi.unstubAllGlobals();
+  });
+
+  it('opening a design is not an edit: nothing is written for it (near miss: an edit is)', () => {
+    vi.useFakeTimers();
+    const { editor, storage } = headless();
+    const first = editor.openNewDesign(readDesign('signalbox: 1\nname: First\nnodes: {}\n').design!);
+    editor.openNewDesign(readDesign('signalbox: 1\nname: Second\nnodes: {}\n').design!);
+    if (!first.ok || !first.id) throw new Error('not opened');
+    const written: string[] = [];
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key: string, value: string) => {
+      if (key.startsWith('signalbox:design:')) written.push(key);
+      setItem(key, value);
+    };
+    editor.library.open(first.id);
+    vi.advanceTimersByTime(5_000);
+    expect(written).toEqual([]);
+    editor.design.getState().renameDesign('First 2');
+    vi.advanceTimersByTime(5_000);
+    expect(written).toEqual([`signalbox:design:${first.id}`]);
+    editor.dispose();
+    vi.useRealTimers();
+  });
+
+  it('a page hide writes what is held (near miss: nothing is written before it)', () => {
+    const storage = memoryStorage();
+    const listeners = new Map<string, () => void>();
+    const target = {
+      addEventListener: (type: string, listener: () => void) => listeners.set(type, listener),
+      removeEventListener: (type: string) => listeners.delete(type),
+    };
+    const editor = createSignalbox({
+      repository: createDesignRepository(storage),
+      afterPaint: () => undefined,
+      events: { window: target, document: { ...target, visibilityState: 'visible' } } as unknown as AutosaveEvents,
+    });
+    const opened = editor.openNewDesign(readDesign('signalbox: 1\nname: Held\nnodes: {}\n').design!);
+    if (!opened.ok || !opened.id) throw new Error('not opened');
+    expect(storage.getItem(`signalbox:design:${opened.id}`)).toBeNull();
+    listeners.get('pagehide')?.();
+    expect(storage.getItem(`signalbox:design:${opened.id}`)).not.toBeNull();
+    expect(JSON.parse(storage.getItem('signalbox:library') ?? '{}').currentId).toBe(opened.id);
+    editor.dispose();
+    expect(listeners.size).toBe(0);
   });
 
   it('two editors side by side share nothing (near miss: the same storage is the same library)', () => {

@@ -20,7 +20,9 @@ import { done, refusal, type ActionResult } from '../state/result';
 import { createShellStore } from '../state/shellStore';
 import { createStorageStatusStore } from '../state/storageStatus';
 import { createViewStore, patchView } from '../state/viewStore';
+import { keepIncomingVersion, type VersionOrigin } from '../state/versions';
 import { ensureLibraryEntry, startAutosave, type AutosaveEvents } from './autosave';
+import { createHeldWrites, writeNow, type AfterPaint } from './heldWrites';
 import type { Linter } from './lint/linter';
 import { startLiveLint } from './lint/liveLint';
 import { createScenarioStore, createWhatIf } from './whatIf';
@@ -42,6 +44,18 @@ export interface SignalboxOptions {
   events?: AutosaveEvents | null;
   /** The clock: history coalescing, notices, the library's edited times. */
   now?: () => number;
+  /**
+   * When work that can wait for the page to draw runs: an opened design's first write to the
+   * library, its incoming version, its first lint. At once by default (no page); the app waits
+   * for the browser to be idle after the frame.
+   */
+  afterPaint?: AfterPaint;
+}
+
+/** A design that came in from outside (a file, a link, an import), kept as a version as it came. */
+export interface IncomingDesign {
+  origin: Exclude<VersionOrigin, 'saved'>;
+  detail?: string;
 }
 
 export type Signalbox = ReturnType<typeof createSignalbox>;
@@ -65,7 +79,12 @@ export function createSignalbox(options: SignalboxOptions = {}) {
     rename: createRenameStore(),
     badges: createBadgeStore(),
   };
-  const repository = options.repository ?? null;
+  const afterPaint = options.afterPaint ?? writeNow;
+  const held = createHeldWrites(afterPaint);
+  const storedRepository = options.repository ?? null;
+  // Everything that reads or writes the library (autosave, the library actions, features) goes
+  // through the guard, so a held write is never overtaken.
+  const repository = storedRepository ? held.guard(storedRepository) : null;
   const pendingEdits = createPendingEdits();
   const whatIf = createWhatIf(design, stores.whatIf, stores.scenario);
 
@@ -81,12 +100,31 @@ export function createSignalbox(options: SignalboxOptions = {}) {
     }),
   );
 
-  /** Open a design as a NEW library entry: whatever was open stays in the library as it was. */
-  const openNewDesign = (next: Design, sourceText: string | null = null): ActionResult<{ id: string | null }> => {
-    const saved = repository?.create(next, sourceText);
-    design.getState().openDesign(next, saved?.id ?? null, sourceText);
-    if (saved?.error) design.getState().setNotice(saved.error);
-    return { ok: true, id: saved?.id ?? null };
+  /**
+   * Open a design as a NEW library entry: whatever was open stays in the library as it was. It is
+   * open at once under its new id and written once the page has drawn it (a big design's write
+   * is most of a second); `incoming` keeps it as a version too, as it came.
+   */
+  const openNewDesign = (
+    next: Design,
+    sourceText: string | null = null,
+    incoming?: IncomingDesign,
+  ): ActionResult<{ id: string | null }> => {
+    // What was typed into the design open until now is saved first (autosave waits a moment).
+    autosaveFlush?.();
+    if (!storedRepository) {
+      design.getState().openDesign(next, null, sourceText);
+      return { ok: true, id: null };
+    }
+    const id = storedRepository.newId();
+    design.getState().openDesign(next, id, sourceText);
+    held.hold(() => {
+      const saved = storedRepository.create(next, sourceText, id);
+      const versionError = incoming ? keepIncomingVersion(id, next, incoming.origin, incoming.detail) : undefined;
+      const error = saved.error ?? versionError;
+      if (error) design.getState().setNotice(error);
+    });
+    return { ok: true, id };
   };
 
   /** Write the open design now if it differs from what is stored (an unchanged one keeps its time). */
@@ -231,6 +269,7 @@ export function createSignalbox(options: SignalboxOptions = {}) {
         lintStatusStore: stores.lintStatus,
         createLinter: options.createLinter,
         createFallbackLinter: options.createFallbackLinter,
+        afterPaint,
       }),
     );
 
@@ -252,6 +291,23 @@ export function createSignalbox(options: SignalboxOptions = {}) {
   };
   if (repository && options.autosave !== false) startSaving();
 
+  // A reload or a closed tab right after an open still finds the design in the library.
+  const events = options.events;
+  if (events) {
+    const onHide = () => held.flush();
+    const onVisibility = () => {
+      if (events.document.visibilityState === 'hidden') held.flush();
+    };
+    events.window.addEventListener('pagehide', onHide);
+    events.window.addEventListener('beforeunload', onHide);
+    events.document.addEventListener('visibilitychange', onVisibility);
+    stops.push(() => {
+      events.window.removeEventListener('pagehide', onHide);
+      events.window.removeEventListener('beforeunload', onHide);
+      events.document.removeEventListener('visibilitychange', onVisibility);
+    });
+  }
+
   return {
     ...stores,
     repository,
@@ -265,12 +321,16 @@ export function createSignalbox(options: SignalboxOptions = {}) {
     startAutosave: startSaving,
     /** The open design's library entry, made now if it has none (versions need an owner); none without a repository. */
     ensureLibraryEntry: () => (repository ? ensureLibraryEntry(design, repository) : undefined),
-    /** Push held-back typing into the design and save now (page hide; tests). */
+    /** Push held-back typing into the design and save now, with any held library write (page hide; tests). */
     flush: () => {
       pendingEdits.flush();
+      held.flush();
       autosaveFlush?.();
     },
+    /** Write what the library holds back now (what reads storage beside the repository, such as versions). */
+    flushLibraryWrites: held.flush,
     dispose: () => {
+      held.flush();
       for (const stop of stops) stop();
       autosaveStop?.();
       autosaveStop = null;

@@ -41,8 +41,13 @@ export interface DesignRepository {
   getText: (id: string) => string | undefined;
   /** Save under `id` and make it current; answers an error message if storage refused. */
   put: (id: string, design: Design) => string | undefined;
-  /** Save under a NEW id (never an existing one), with its YAML text; it becomes current. */
-  create: (design: Design, sourceText?: string | null) => { id: string; error?: string };
+  /**
+   * Save under a NEW id (never an existing one), with its YAML text; it becomes current. `id`, when
+   * given, is one `newId` made (the editor opens a design under it and writes it a moment later).
+   */
+  create: (design: Design, sourceText?: string | null, id?: string) => { id: string; error?: string };
+  /** A new id, not yet used by any design. */
+  newId: () => string;
   /** Keep (or forget, with null) the YAML text of a design. */
   putSourceText: (id: string, text: string | null) => string | undefined;
   setCurrent: (id: string | null) => void;

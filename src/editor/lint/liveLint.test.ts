@@ -63,4 +63,39 @@ describe('startLiveLint', () => {
     expect(runs).toBe(3);
     stop();
   });
+
+  it('lints a newly opened document once the page has drawn it, and edits at once', async () => {
+    const designs = createDesignStore(direct);
+    const findings = emptyFindings();
+    const paints: (() => void)[] = [];
+    const linted: string[] = [];
+    const stop = startLiveLint({
+      designStore: designs,
+      findingsStore: findings,
+      lintStatusStore: createLintStatusStore(),
+      createLinter: () => {
+        const inner = createMainThreadLinter(lintDesignOutcome);
+        return { ...inner, run: (d) => (linted.push(d.name), inner.run(d)) };
+      },
+      afterPaint: (run) => paints.push(run),
+    });
+    await flush();
+    expect(linted).toEqual(['Direct']);
+    designs.getState().openDesign({ ...direct, name: 'Opened', links: [] });
+    await flush();
+    // Not yet: the badge says findings are coming.
+    expect(linted).toEqual(['Direct']);
+    expect(findings.getState().pending).toBe(true);
+    paints.forEach((run) => run());
+    await flush();
+    expect(linted).toEqual(['Direct', 'Opened']);
+    expect(findings.getState().findings.some((f) => f.rule === 'no-api-gateway')).toBe(false);
+    expect(findings.getState().pending).toBe(false);
+    // Near miss: an edit of the same document is linted at once, with nothing to wait for.
+    designs.getState().updateNode('api', { name: 'Orders' });
+    await flush();
+    expect(linted).toEqual(['Direct', 'Opened', 'Opened']);
+    expect(paints).toHaveLength(1);
+    stop();
+  });
 });

@@ -13,6 +13,12 @@ export interface LiveLintOptions {
   createLinter?: () => Linter;
   /** Where the injected linter failed to load: the engine on this thread (loaded on demand in the app). */
   createFallbackLinter?: () => Linter;
+  /**
+   * When a newly opened document is first linted: the app waits until the page has drawn it (the
+   * design's serialisation and the worker's CPU would otherwise come before the first frame).
+   * Edits are linted at once. By default, at once.
+   */
+  afterPaint?: (run: () => void) => void;
 }
 
 /** The name of the User Timing measure each lint leaves (devtools timeline, bench/lint-browser.ts). */
@@ -73,12 +79,26 @@ export function startLiveLint(options: LiveLintOptions): () => void {
     },
   );
 
+  const afterPaint = options.afterPaint ?? ((run: () => void) => run());
+  let stopped = false;
   runner.request(designs.getState().design);
   const unsubscribe = designs.subscribe((state, previous) => {
-    if (state.design !== previous.design) runner.request(state.design);
+    if (state.design === previous.design) return;
+    if (state.documentVersion === previous.documentVersion) {
+      runner.request(state.design);
+      return;
+    }
+    // Another document: its findings are coming (the badge says so at once), after the first frame.
+    findings.setState({ pending: true });
+    const opened = state.documentVersion;
+    afterPaint(() => {
+      // Whatever the design is by then (an edit may have linted it already: the runner coalesces).
+      if (!stopped && designs.getState().documentVersion === opened) runner.request(designs.getState().design);
+    });
   });
 
   return () => {
+    stopped = true;
     unsubscribe();
     runner.dispose();
     linter.dispose();

@@ -1,6 +1,14 @@
 import { useDesignStore, useSignalbox } from '../../editor/react';
 import { designSchema, linkDefaultsSchema, retrySchema } from '../../core/model/schema';
-import { CONSISTENCIES, DELIVERIES, NODE_KINDS, PLATFORMS, TRACE_PROPAGATIONS, type LinkDefaults } from '../../core/model/types';
+import {
+  CONSISTENCIES,
+  DELIVERIES,
+  NODE_KINDS,
+  PLATFORMS,
+  TRACE_PROPAGATIONS,
+  type Design,
+  type LinkDefaults,
+} from '../../core/model/types';
 import { NODE_KIND_LABELS } from '../../components/nodeKindInfo';
 import { InspectorField } from './InspectorField';
 import { InspectorSection } from './InspectorSection';
@@ -18,6 +26,33 @@ const DEFAULT_CODECS = {
 } as const;
 const DELIVERY_OPTIONS = toOptions(DELIVERIES);
 
+// A store selector runs on every change of the store (a selection, a notice), not only when the
+// design changes: counting 15,000 nodes each time cost opening a big design a quarter of a second.
+const kindCountsOf = new WeakMap<object, string>();
+const linkCountsOf = new WeakMap<object, string>();
+
+function getKindCounts(nodes: Design['nodes']): string {
+  let text = kindCountsOf.get(nodes);
+  if (text === undefined) {
+    const counts: Record<string, number> = {};
+    for (const n of Object.values(nodes)) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+    text = NODE_KINDS.map((k) => counts[k] ?? 0).join(',');
+    kindCountsOf.set(nodes, text);
+  }
+  return text;
+}
+
+function getLinkCounts(links: Design['links'], flows: number): string {
+  let sync = linkCountsOf.get(links);
+  if (sync === undefined) {
+    let count = 0;
+    for (const l of links) if (l.kind === 'sync') count++;
+    sync = `${count},${links.length - count}`;
+    linkCountsOf.set(links, sync);
+  }
+  return `${sync},${flows}`;
+}
+
 /** Nothing selected: the design itself, and what it holds. */
 export function DesignInspector() {
   const editor = useSignalbox();
@@ -28,16 +63,8 @@ export function DesignInspector() {
   const tracePropagation = useDesignStore((s) => s.design.tracePropagation);
   const flows = useDesignStore((s) => s.design.flows);
   // Counts are strings so that a drag (new nodes object, same counts) re-renders nothing.
-  const kindCounts = useDesignStore((s) => {
-    const counts: Record<string, number> = {};
-    for (const n of Object.values(s.design.nodes)) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
-    return NODE_KINDS.map((k) => counts[k] ?? 0).join(',');
-  });
-  const linkCounts = useDesignStore((s) => {
-    let sync = 0;
-    for (const l of s.design.links) if (l.kind === 'sync') sync++;
-    return `${sync},${s.design.links.length - sync},${s.design.flows?.length ?? 0}`;
-  });
+  const kindCounts = useDesignStore((s) => getKindCounts(s.design.nodes));
+  const linkCounts = useDesignStore((s) => getLinkCounts(s.design.links, s.design.flows?.length ?? 0));
   const kinds = kindCounts.split(',').map(Number);
   const [sync = 0, async = 0, flowCount = 0] = linkCounts.split(',').map(Number);
   const total = kinds.reduce((a, b) => a + b, 0);

@@ -146,8 +146,7 @@ export function createDesignRepository(injected: Storage | null | undefined, now
    * Save a design under a NEW id, never an existing one (a link, a file or a copy must not overwrite
    * anyone's own work), with the YAML text it came as, if any. It becomes the library's current design.
    */
-  function saveNewDesign(design: Design, sourceText: string | null = null): { id: string; error?: string } {
-    const id = newDesignId();
+  function saveNewDesign(design: Design, sourceText: string | null = null, id = newDesignId()): { id: string; error?: string } {
     const error = saveDesign(id, design) ?? (sourceText ? saveSourceText(id, sourceText) : undefined);
     return { id, error };
   }
@@ -253,6 +252,7 @@ export function createDesignRepository(injected: Storage | null | undefined, now
     getText: readDesignText,
     put: saveDesign,
     create: saveNewDesign,
+    newId: newDesignId,
     putSourceText: saveSourceText,
     setCurrent: setCurrentDesign,
     remove,

@@ -9,6 +9,8 @@ function currentDesignId(editor: Signalbox): string | undefined {
 }
 
 export function listCurrentVersions(editor: Signalbox): DesignVersion[] {
+  // A design just opened has its incoming version written once the page has drawn it.
+  editor.flushLibraryWrites();
   const { designId } = editor.design.getState();
   return designId ? listVersions(designId) : [];
 }
