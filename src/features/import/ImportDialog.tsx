@@ -2,7 +2,6 @@ import { useDesignStore, useImportRequest, useSignalbox } from '../../editor/rea
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ModalDialog } from '../../components/ModalDialog';
 import { driftDesign } from '../../core/import/drift';
-import { importFiles } from '../../core/import/importFiles';
 import type { ImportResult } from '../../core/import/types';
 import { getLinkId } from '../../core/model/ids';
 import type { Design } from '../../core/model/types';
@@ -37,7 +36,8 @@ export function ImportDialog({ onAccept }: ImportDialogProps) {
     let live = true;
     setResult(null);
     setMode('new');
-    void readImportFiles(files).then((inputs) => {
+    // The importers load with the first import, not with the app.
+    void Promise.all([readImportFiles(files), import('../../core/import/importFiles')]).then(([inputs, { importFiles }]) => {
       if (live) setResult(importFiles(inputs));
     });
     return () => {
