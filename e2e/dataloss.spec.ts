@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { CanvasPage } from './fixtures/canvasPage';
 import { CodeView } from './fixtures/codeView';
 import { SharePage } from './fixtures/sharePage';
 
 /** Issue 11: nothing typed, added or renamed is lost, whatever the timing, the tabs or the storage. */
 
-const nodes = (page: Page) => page.locator('[data-testid^="rf__node-"]');
+/** Every node's card on the canvas, as a person counts them. */
+const nodes = (page: Page) => new CanvasPage(page).cards();
 const SHOTS = '/tmp/shots-i11';
 
 test('typing in the code view survives a reload within the typing pause', async ({ page, context }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { AppPage } from './fixtures/appPage';
+import { CanvasPage } from './fixtures/canvasPage';
 import { CodeView } from './fixtures/codeView';
 
 /**
@@ -113,6 +114,15 @@ async function expectNoInjectedMarkup(scope: Locator): Promise<void> {
   await expect(scope.locator('b')).toHaveCount(0);
 }
 
+/** The first line each text export's editor shows (what a person sees it open on). */
+const FIRST_LINE = {
+  AsyncAPI: 'asyncapi: 3.0.0',
+  OpenAPI: 'openapi: 3.1.0',
+  Markdown: '## 1. Service interactions',
+  YAML: 'signalbox: 1',
+  JSON: '"signalbox": 1,',
+} as const;
+
 // An <input> cannot hold a newline: the browser shows the name on one line.
 const oneLine = (text: string) => text.replace(/\n/g, '');
 
@@ -124,24 +134,17 @@ test('a hostile design renders as text on every surface and in a shared link', a
   await app.openFile('hostile.signalbox.yaml', hostileDesign());
   await expect(app.designName()).toHaveValue(oneLine(NAMES.design));
 
-  // The canvas: every name as text, nothing injected, the long name kept inside its card.
-  const canvas = page.getByTestId('canvas');
-  for (const id of ['web', 'gw', 'order', 'end', 'pipe', 'rtl', 'bus'] as const) {
-    const name = {
-      web: NAMES.web,
-      gw: NAMES.gateway,
-      order: NAMES.order,
-      end: NAMES.end,
-      pipe: NAMES.pipe,
-      rtl: NAMES.rtl,
-      bus: NAMES.bus,
-    }[id];
-    await expect(page.getByTestId(`node-${id}`)).toContainText(name);
+  // The canvas: every name as text, nothing injected, the long name kept inside its card. Each
+  // card is found by its accessible name, which is the name as typed.
+  const canvasPage = new CanvasPage(page);
+  const canvas = canvasPage.canvas;
+  for (const name of [NAMES.web, NAMES.gateway, NAMES.order, NAMES.end, NAMES.pipe, NAMES.rtl, NAMES.bus]) {
+    await expect(canvasPage.card(name)).toContainText(name);
   }
-  await expect(page.getByTestId('node-order')).toContainText(NAMES.team);
-  const longCard = page.getByTestId('node-long');
+  await expect(canvasPage.card(NAMES.order)).toContainText(NAMES.team);
+  const longCard = canvasPage.card(LONG);
   await expect(longCard).toContainText(LONG.slice(0, 20));
-  const [longBox, orderBox] = await Promise.all([longCard.boundingBox(), page.getByTestId('node-order').boundingBox()]);
+  const [longBox, orderBox] = await Promise.all([longCard.boundingBox(), canvasPage.card(NAMES.order).boundingBox()]);
   expect(longBox && orderBox).toBeTruthy();
   expect(longBox!.width).toBeLessThanOrEqual(orderBox!.width * 1.5);
   expect(longBox!.height).toBeLessThanOrEqual(orderBox!.height * 1.5);
@@ -172,8 +175,9 @@ test('a hostile design renders as text on every surface and in a shared link', a
   const codeView = new CodeView(page);
   await codeView.open();
   const code = codeView.panel;
-  await expect(code.locator('.view-lines')).toContainText('signalbox: 1');
-  await expect(page.getByTestId('code-problems')).toHaveCount(0);
+  // The text as the editor shows it: its first line, and no problem listed.
+  await expect(code.getByText('signalbox: 1', { exact: true })).toBeVisible();
+  await expect(code.getByRole('list', { name: 'Problems' })).toHaveCount(0);
   await expectNoInjectedMarkup(code);
   await page.getByRole('button', { name: 'Close code view' }).click();
   await safety.check();
@@ -187,7 +191,7 @@ test('a hostile design renders as text on every surface and in a shared link', a
     await expect(region).toBeVisible();
     await expect(region.getByRole('alert')).toHaveCount(0);
     if (tab === 'Mermaid' || tab === 'Sequence') {
-      const preview = page.getByTestId('mermaid-preview');
+      const preview = page.getByRole('region', { name: /^Preview of / });
       await expect(preview.locator('svg').first()).toBeVisible({ timeout: 30_000 });
       await expect(preview.getByRole('alert')).toHaveCount(0);
       await expectNoInjectedMarkup(preview);
@@ -201,7 +205,9 @@ test('a hostile design renders as text on every surface and in a shared link', a
         await preview.screenshot({ path: test.info().outputPath('hostile-sequence.png') });
       }
     } else if (tab !== 'PNG' && tab !== 'SVG') {
-      await expect(region.getByTestId('export-code').locator('.view-lines')).not.toBeEmpty();
+      // The read-only editor is there and shows the export's first line.
+      await expect(region.getByRole('textbox')).toBeAttached();
+      await expect(region.getByText(FIRST_LINE[tab as keyof typeof FIRST_LINE]).first()).toBeVisible();
     }
     await expectNoInjectedMarkup(region);
     await safety.check();
@@ -209,10 +215,10 @@ test('a hostile design renders as text on every surface and in a shared link', a
 
   // What if: take the hostile service down.
   await page.getByRole('tab', { name: 'What if' }).click();
-  const whatIf = page.getByTestId('whatif-panel');
+  const whatIf = page.getByRole('tabpanel', { name: 'What if' });
   await whatIf.getByRole('button', { name: 'Start what-if' }).click();
   await whatIf.getByRole('checkbox', { name: NAMES.order.replace('\n', ' '), exact: true }).check();
-  await expect(page.getByTestId('node-order')).toContainText('down');
+  await expect(canvasPage.card(NAMES.order)).toContainText('down');
   await expectNoInjectedMarkup(whatIf);
   await page.keyboard.press('Escape');
   await safety.check();
@@ -238,9 +244,10 @@ test('a hostile design renders as text on every surface and in a shared link', a
   const other = await openInFreshContext(browser, link);
   try {
     await expect(other.page.getByRole('textbox', { name: 'Design name' })).toHaveValue(oneLine(NAMES.design));
-    await expect(other.page.getByTestId('node-order')).toContainText(NAMES.order);
-    await expect(other.page.getByTestId('node-long')).toContainText(LONG.slice(0, 20));
-    await expectNoInjectedMarkup(other.page.getByTestId('canvas'));
+    const otherCanvas = new CanvasPage(other.page);
+    await expect(otherCanvas.card(NAMES.order)).toContainText(NAMES.order);
+    await expect(otherCanvas.card(LONG)).toContainText(LONG.slice(0, 20));
+    await expectNoInjectedMarkup(otherCanvas.canvas);
     await other.safety.check();
   } finally {
     await other.context.close();
@@ -267,14 +274,14 @@ test('a library index that is not JSON: the app starts and still lists the desig
     'signalbox:design:keep1': STORED_DESIGN('Kept work'),
     'signalbox:design:keep2': STORED_DESIGN('Second design'),
   });
-  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(page.getByRole('application', { name: 'Design canvas' })).toBeVisible();
   await expect(page.getByText(/design list in browser storage was damaged; it was rebuilt from the 2 designs/)).toBeVisible();
   await page.getByRole('button', { name: 'Designs', exact: true }).click();
   const library = page.getByRole('dialog', { name: 'Designs' });
   await expect(library.getByRole('listitem').filter({ hasText: 'Kept work' })).toBeVisible();
   await library.getByRole('button', { name: /^Second design/ }).click();
   await expect(page.getByRole('textbox', { name: 'Design name' })).toHaveValue('Second design');
-  await expect(page.getByTestId('node-a')).toContainText('Second design service');
+  await expect(new CanvasPage(page).card('Second design service')).toContainText('Second design service');
   await safety.check();
 });
 
@@ -376,9 +383,14 @@ test('a JSON file with huge but valid numbers opens, and the canvas stays usable
   await expect(app.designName()).toHaveValue('Big numbers');
   await page.getByRole('tab', { name: /^Findings/ }).click();
   await page.getByRole('tab', { name: 'What if' }).click();
-  await expect(page.getByTestId('whatif-panel').getByRole('table', { name: 'Blast radius' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'What if' }).getByRole('table', { name: 'Blast radius' })).toBeVisible();
   await page.getByRole('tab', { name: 'Export', exact: true }).click();
-  await expect(page.getByTestId('mermaid-preview').locator('svg').first()).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page
+      .getByRole('region', { name: /^Preview of / })
+      .locator('svg')
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
   await safety.check();
 });
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CanvasPage } from './fixtures/canvasPage';
 import { SharePage } from './fixtures/sharePage';
 
 /** The design library: many designs in this browser, none ever lost (duplicate, rename, switch, delete, undo). */
@@ -35,7 +36,7 @@ test('list, duplicate, rename, switch, delete and undo', async ({ page }) => {
     .getByRole('button', { name: /^Review copy/ })
     .click();
   await expect(app.designName()).toHaveValue('Review copy');
-  const nodes = page.locator('[data-testid^="rf__node-"]');
+  const nodes = new CanvasPage(page).cards();
   const nodeCount = await nodes.count();
   await page.getByRole('button', { name: 'Add service' }).click();
   await expect(nodes).toHaveCount(nodeCount + 1);
@@ -58,7 +59,7 @@ test('list, duplicate, rename, switch, delete and undo', async ({ page }) => {
   await list.getByRole('button', { name: 'Delete Review copy' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(app.designName()).toHaveValue('Food delivery platform');
-  const toast = page.getByTestId('library-toast');
+  const toast = page.getByRole('status').filter({ hasText: 'Deleted “Review copy”' });
   await expect(toast).toContainText('Deleted “Review copy”');
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(toast).toBeHidden();

@@ -1,23 +1,31 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage } from './fixtures/appPage';
+import { CanvasPage } from './fixtures/canvasPage';
 
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'View' });
-const nodeNamed = (page: Page, name: string) => page.locator('.react-flow__node').filter({ hasText: name });
+const canvasOf = (page: Page) => page.getByRole('application', { name: 'Design canvas' });
+/** A card by its name, as a screen reader finds it. */
+const nodeNamed = (page: Page, name: string) => canvasOf(page).getByRole('group', { name, exact: true });
+/** Every node's card drawn (none of these views collapses a group). */
+const drawnCards = (page: Page) => new CanvasPage(page).cards();
 
 test('collapse the design into groups, expand one in place, and go back to services', async ({ page }) => {
-  const app = new AppPage(page);
+  const app = new CanvasPage(page);
   await app.openFresh();
-  await expect(nodeNamed(page, 'Payment').first()).toBeVisible();
+  await expect(nodeNamed(page, 'Payment')).toBeVisible();
 
   await toolbar(page).getByRole('radio', { name: 'Groups' }).click();
   await expect(toolbar(page).getByRole('radio', { name: 'Groups' })).toHaveAttribute('aria-checked', 'true');
-  // Each group is one card: the services inside are no longer drawn.
+  // Each group is one card, named as it reads: the services inside are no longer drawn.
+  await expect(app.canvas.getByRole('group', { name: 'Group payments', exact: true })).toContainText('payments');
+  await expect(app.canvas.getByRole('group', { name: 'Group payments', exact: true })).toContainText(/Group · \d+ nodes/);
   await expect(page.getByRole('button', { name: 'Expand payments' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Expand ordering' })).toBeVisible();
   await expect(nodeNamed(page, 'Payments DB')).toHaveCount(0);
   await expect(toolbar(page).getByRole('status')).toContainText('collapsed');
   // Links between groups are folded into one edge that says how many it stands for.
-  await expect(page.locator('.sb-rollup-label').first()).toBeVisible();
+  const folded = app.canvas.getByRole('group', { name: /^Group ordering to Group payments: \d+ calls?/ });
+  await expect(folded).toHaveCount(1);
+  await expect(folded.getByText(/^\d+ calls?( · \d+ messages?)?$/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Expand payments' }).click();
   await expect(nodeNamed(page, 'Payments DB')).toHaveCount(1);
@@ -29,27 +37,27 @@ test('collapse the design into groups, expand one in place, and go back to servi
 });
 
 test('focus on a node, widen the focus, and leave it', async ({ page }) => {
-  const app = new AppPage(page);
+  const app = new CanvasPage(page);
   await app.openFresh();
-  const total = await page.locator('.react-flow__node').count();
+  const total = await drawnCards(page).count();
   await nodeNamed(page, 'Payments DB').click();
   await toolbar(page).getByRole('button', { name: 'Focus' }).click();
   // One hop from the payments database: Payment only.
-  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await expect(drawnCards(page)).toHaveCount(2);
   await expect(toolbar(page).getByRole('status')).toHaveText(`2 of ${total} nodes`);
   await toolbar(page).getByRole('button', { name: 'More hops' }).click();
   await expect(toolbar(page)).toContainText('2 hops');
-  const two = await page.locator('.react-flow__node').count();
+  const two = await drawnCards(page).count();
   expect(two).toBeGreaterThan(2);
   await toolbar(page).getByRole('button', { name: 'Show all' }).click();
-  await expect(page.locator('.react-flow__node')).toHaveCount(total);
+  await expect(drawnCards(page)).toHaveCount(total);
   await expect(toolbar(page).getByRole('button', { name: 'Show all' })).toHaveCount(0);
 });
 
 test('search with Ctrl+K and with /, and frame the hit', async ({ page }) => {
-  const app = new AppPage(page);
+  const app = new CanvasPage(page);
   await app.openFresh();
-  await page.locator('.react-flow__pane').click();
+  await app.clickEmptyCanvas();
   await page.keyboard.press('Control+k');
   const search = page.getByRole('combobox', { name: 'Search nodes, links, channels and findings' });
   await expect(search).toBeFocused();
@@ -61,7 +69,7 @@ test('search with Ctrl+K and with /, and frame the hit', async ({ page }) => {
   await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Payments DB');
   await expect(nodeNamed(page, 'Payments DB')).toBeInViewport();
 
-  await page.locator('.react-flow__pane').click();
+  await app.clickEmptyCanvas();
   await page.keyboard.press('/');
   await expect(search).toBeFocused();
   await page.keyboard.type('delivery.status');
@@ -79,13 +87,13 @@ test('search with Ctrl+K and with /, and frame the hit', async ({ page }) => {
 });
 
 test('save a view in the design and open it from a view link', async ({ page, context }) => {
-  const app = new AppPage(page);
+  const app = new CanvasPage(page);
   await app.openFresh();
   await toolbar(page).getByRole('button', { name: 'Filter' }).click();
   await page.getByRole('dialog', { name: 'Filter' }).getByRole('checkbox', { name: 'payments' }).check();
   await page.keyboard.press('Escape');
   await expect(toolbar(page).getByRole('button', { name: 'Filter (1)' })).toBeVisible();
-  const shown = await page.locator('.react-flow__node').count();
+  const shown = await drawnCards(page).count();
 
   await toolbar(page).getByRole('button', { name: 'Views' }).click();
   await page.getByRole('menuitem', { name: 'Save current view…' }).click();
@@ -96,7 +104,7 @@ test('save a view in the design and open it from a view link', async ({ page, co
   await expect(toolbar(page).getByRole('status')).toContainText('Payments team');
 
   // The view is in the design: one undo step removes it, redo brings it back.
-  await page.locator('.react-flow__pane').click();
+  await app.clickEmptyCanvas();
   await page.keyboard.press('Control+z');
   await toolbar(page).getByRole('button', { name: 'Views' }).click();
   await expect(page.getByText('No saved views yet.', { exact: false })).toBeVisible();
@@ -113,7 +121,7 @@ test('save a view in the design and open it from a view link', async ({ page, co
   const viewer = await context.newPage();
   await viewer.goto(viewLink);
   await expect(viewer.getByRole('toolbar', { name: 'View' }).getByRole('status')).toContainText('Payments team');
-  await expect(viewer.locator('.react-flow__node')).toHaveCount(shown);
+  await expect(drawnCards(viewer)).toHaveCount(shown);
   // A view link edits nothing: no way to save or delete views there.
   await viewer.getByRole('toolbar', { name: 'View' }).getByRole('button', { name: 'Views (1)' }).click();
   await expect(viewer.getByRole('menuitem', { name: 'Save current view…' })).toHaveCount(0);

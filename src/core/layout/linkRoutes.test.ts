@@ -115,6 +115,23 @@ describe('the card grid and the routing limit', () => {
     );
   });
 
+  it('answers at once for a card a quadrillion pixels away (the format allows it; walking the cells between hung the tab)', () => {
+    const cards = new Map([
+      ['near', { x: 0, y: 0, width: 200, height: 80 }],
+      ['far', { x: 1e15, y: -1e15, width: 200, height: 80 }],
+      ['mid', { x: 400, y: -200, width: 200, height: 80 }],
+    ]);
+    const started = Date.now();
+    const routes = routeLinks(cards, [{ from: 'near', to: 'far' }]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(routes).toHaveLength(1);
+    const grid = new BoxGrid(256);
+    for (const b of cards.values()) grid.add(b);
+    // The same answer as a full scan, over the whole span.
+    expect(grid.query(-10, -2e15, 2e15, 100)).toEqual([...cards.values()]);
+    expect(grid.query(-10, -300, 700, 100)).toEqual([cards.get('near'), cards.get('mid')]);
+  });
+
   it('routes the 199-card generated design: no link crosses a card (it was left to curves above 80 cards)', () => {
     let design = generateLargeDesign({ services: 100 });
     if (Object.values(design.nodes).some((n) => !n.at)) design = moveNodes(design, placeUnplacedNodes(design));

@@ -170,11 +170,18 @@ export class BoxGrid {
     const index = this.boxes.length;
     this.boxes.push(box);
     this.seen.push(0);
-    this.forCells(box.x, box.y, box.x + box.width, box.y + box.height, (key) => {
-      const list = this.cells.get(key);
-      if (list) list.push(index);
-      else this.cells.set(key, [index]);
-    });
+    this.forCells(
+      box.x,
+      box.y,
+      box.x + box.width,
+      box.y + box.height,
+      (key) => {
+        const list = this.cells.get(key);
+        if (list) list.push(index);
+        else this.cells.set(key, [index]);
+      },
+      true,
+    );
   }
 
   /** The boxes that may touch the rectangle [left, top]-[right, bottom], in insertion order. */
@@ -236,11 +243,24 @@ export class BoxGrid {
     return this.query(left - margin, top - margin, right + margin, bottom + margin);
   }
 
-  private forCells(left: number, top: number, right: number, bottom: number, visit: (key: string) => void): void {
+  private forCells(left: number, top: number, right: number, bottom: number, visit: (key: string) => void, create = false): void {
     const c = this.cell;
+    const x0 = Math.floor(left / c);
+    const y0 = Math.floor(top / c);
     const x1 = Math.floor(right / c);
     const y1 = Math.floor(bottom / c);
-    for (let x = Math.floor(left / c); x <= x1; x++) for (let y = Math.floor(top / c); y <= y1; y++) visit(`${x},${y}`);
+    // A look-up wider than the cards' cells (a card at 1e15, which the format allows) asks only
+    // the cells that hold cards: walking every cell in between hung the tab.
+    if (!create && (x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size) {
+      for (const key of this.cells.keys()) {
+        const comma = key.indexOf(',');
+        const x = Number(key.slice(0, comma));
+        const y = Number(key.slice(comma + 1));
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) visit(key);
+      }
+      return;
+    }
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) visit(`${x},${y}`);
   }
 }
 

@@ -36,7 +36,7 @@ import { DesignNodeCard } from './DesignNodeCard';
 import { LinkEdge } from './LinkEdge';
 import { AggregateNodeCard } from './AggregateNodeCard';
 import { RollupEdge } from './RollupEdge';
-import { toAggregateNodes, toRollupEdges, type AggregateFlowNode, type RollupFlowEdge } from './viewElements';
+import { getAggregateName, toAggregateNodes, toRollupEdges, type AggregateFlowNode, type RollupFlowEdge } from './viewElements';
 import { isViewElementId, useViewProjection } from './useViewProjection';
 import { FarEdgeLayer } from './FarEdgeLayer';
 import {
@@ -213,7 +213,10 @@ export function Canvas() {
   }, [documentVersion, readOnly, viewKey, fitView, getNodesBounds, getNodes, getViewport, setViewport]);
 
   const aggregateNodes = useMemo(() => toAggregateNodes(view?.projection.aggregates ?? []), [view?.projection]);
-  const rollupEdges = useMemo(() => toRollupEdges(view?.projection.rolledUp ?? []), [view?.projection]);
+  const rollupEdges = useMemo(() => {
+    const aggregates = new Map((view?.projection.aggregates ?? []).map((a) => [a.id, getAggregateName(a)]));
+    return toRollupEdges(view?.projection.rolledUp ?? [], (id) => aggregates.get(id) ?? designNodes[id]?.name ?? id);
+  }, [view?.projection, designNodes]);
   const flowNodes = useMemo<CanvasNode[]>(
     () => (aggregateNodes.length > 0 ? [...shownNodes, ...aggregateNodes] : shownNodes),
     [shownNodes, aggregateNodes],

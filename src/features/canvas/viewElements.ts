@@ -20,10 +20,21 @@ export function toAggregateNodes(aggregates: readonly ViewAggregate[]): Aggregat
     connectable: false,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
+    // Named as a screen reader (and e2e) finds it: `Group payments`, `Team ordering`.
+    ariaLabel: getAggregateName(aggregate),
   }));
 }
 
-export function toRollupEdges(rolledUp: readonly RolledUpLink[]): RollupFlowEdge[] {
+/** A collapsed group's or team's accessible name, in the words on its card. */
+export function getAggregateName(aggregate: Pick<ViewAggregate, 'grouping' | 'key'>): string {
+  return `${aggregate.grouping === 'group' ? 'Group' : 'Team'} ${aggregate.key}`;
+}
+
+/**
+ * `nameOf` names a drawn end (a card's name, or an aggregate's `Group payments`): a folded link is
+ * named like a link, `Group payments to Group ordering: 3 calls · 2 messages`.
+ */
+export function toRollupEdges(rolledUp: readonly RolledUpLink[], nameOf: (id: string) => string = (id) => id): RollupFlowEdge[] {
   return rolledUp.map((rollup) => ({
     id: rollup.id,
     type: 'rollup',
@@ -32,6 +43,7 @@ export function toRollupEdges(rolledUp: readonly RolledUpLink[]): RollupFlowEdge
     sourceHandle: 'out',
     targetHandle: 'in',
     selectable: false,
+    ariaLabel: `${nameOf(rollup.from)} to ${nameOf(rollup.to)}: ${getRollupLabel(rollup)}`,
     data: { rollup },
   }));
 }

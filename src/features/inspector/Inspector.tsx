@@ -48,6 +48,7 @@ export function Inspector() {
           </span>
           <span className="inspector__title-kind">Select one element to edit it</span>
         </header>
+        <SelectedNames nodes={nodes} links={links} />
         {focused && focused.nodes.join() === nodes.join() && focused.links.join() === links.join() && (
           <section className="inspector__section inspector-findings" aria-label="Finding">
             <p className="inspector-finding__message">{focused.message}</p>
@@ -71,4 +72,27 @@ export function Inspector() {
     );
   }
   return <DesignInspector />;
+}
+
+/** Names listed before "and N more": Ctrl+A on a large design selects thousands. */
+const MAX_NAMES = 12;
+
+/** What a multi-selection holds, by name: a person (and a screen reader) reads what is selected. */
+function SelectedNames({ nodes, links }: { nodes: readonly string[]; links: readonly string[] }) {
+  const designNodes = useDesignStore((s) => s.design.nodes);
+  const designLinks = useDesignStore((s) => s.design.links);
+  const shown = nodes.slice(0, MAX_NAMES).map((id) => designNodes[id]?.name ?? id);
+  for (const id of links.slice(0, Math.max(0, MAX_NAMES - shown.length))) {
+    const link = designLinks.find((l) => getLinkId(l) === id);
+    shown.push(link ? `${designNodes[link.from]?.name ?? link.from} to ${designNodes[link.to]?.name ?? link.to}` : id);
+  }
+  const more = nodes.length + links.length - shown.length;
+  return (
+    <ul className="inspector-selected" aria-label="Selected">
+      {shown.map((name, i) => (
+        <li key={`${i}:${name}`}>{name}</li>
+      ))}
+      {more > 0 && <li className="inspector-selected__more">and {more} more</li>}
+    </ul>
+  );
 }
