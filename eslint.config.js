@@ -69,4 +69,22 @@ export default tseslint.config(
     plugins: { signalbox: signalboxWalls },
     rules: { 'signalbox/walls': 'error', 'signalbox/no-test-hooks': 'error' },
   },
+  {
+    // Journeys find what a person sees (roles, labels, text), never a test id (issue 10).
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/schema-editor/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='getByTestId']",
+          message: 'A journey finds what a person sees: getByRole, getByLabel or getByText, not a test id.',
+        },
+        {
+          selector: 'Literal[value=/data-testid|\\.react-flow__/]',
+          message: 'A journey finds what a person sees, not a test id or a library class.',
+        },
+      ],
+    },
+  },
 );

@@ -24,7 +24,7 @@ function gridYaml(): string {
 async function canvasMiddle(
   page: Page,
 ): Promise<{ x: number; y: number; box: { x: number; y: number; width: number; height: number } }> {
-  const box = (await page.getByTestId('canvas').boundingBox())!;
+  const box = (await page.getByRole('application', { name: 'Design canvas' }).boundingBox())!;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
 }
 
@@ -43,7 +43,7 @@ test('far out in a large design the blocks are the design: click, drag, undo, bo
   await page.getByRole('button', { name: 'Fit view' }).click();
   // What a person sees: the design as blocks, one picture, no card element each.
   await expect(page.getByRole('img', { name: /zoomed far out, every node a block/ })).toBeVisible();
-  await expect(app.nodes()).toHaveCount(0);
+  await expect(app.cards()).toHaveCount(0);
 
   // A click on the middle block selects it.
   const middle = await canvasMiddle(page);
@@ -59,8 +59,8 @@ test('far out in a large design the blocks are the design: click, drag, undo, bo
   // Zoomed in on it, the cards are elements again: Centre now stands right of its old neighbour.
   await frame(page, 'Centre', 'Centre');
   const rightOf = async () => {
-    const centre = await app.node('centre').boundingBox();
-    const neighbour = await app.node('s-11-10').boundingBox();
+    const centre = await app.card('Centre').boundingBox();
+    const neighbour = await app.card('S 11 10').boundingBox();
     return centre && neighbour ? centre.x - neighbour.x : Number.NaN;
   };
   await expect.poll(rightOf).toBeGreaterThan(0);
@@ -71,7 +71,7 @@ test('far out in a large design the blocks are the design: click, drag, undo, bo
 
   // Far out again, a drag on empty canvas (above the grid) box-selects the blocks it covers.
   await page.getByRole('button', { name: 'Fit view' }).click();
-  await expect(app.nodes()).toHaveCount(0);
+  await expect(app.cards()).toHaveCount(0);
   const { box } = await canvasMiddle(page);
   await page.mouse.move(box.x + 20, middle.y - 260);
   await page.mouse.down();
@@ -85,7 +85,7 @@ test('far out in a large design the blocks are the design: click, drag, undo, bo
 
   // What-if: a click on a block takes the node down, as a click on its card does.
   await page.getByRole('tab', { name: 'What if' }).click();
-  const panel = page.getByTestId('whatif-panel');
+  const panel = page.getByRole('tabpanel', { name: 'What if' });
   await panel.getByRole('button', { name: 'Start what-if' }).click();
   await page.mouse.click(middle.x, middle.y);
   await panel.getByRole('searchbox').click();
@@ -99,5 +99,5 @@ test('far out in a large design the blocks are the design: click, drag, undo, bo
   await expect(name).toBeFocused();
   await page.keyboard.type('Hub');
   await page.keyboard.press('Enter');
-  await expect(app.node('hub')).toContainText('Hub');
+  await expect(app.card('Hub')).toBeVisible();
 });

@@ -93,7 +93,12 @@ test('a flow is built by clicking links on the canvas, edited by keys, and expor
   expect(file.text).toMatch(/Note over p0,p1: read-only\n {2}Note over p0,p1: compensation: reject the order\n/);
   expect(file.text).toMatch(/p1->>p2: .*\n {2}Note over p1,p2: pivot \(go\/no-go\)\n/);
   expect(file.text.match(/pivot/g)).toHaveLength(1);
-  await expect(sequence.getByTestId('mermaid-preview').locator('svg')).toBeVisible({ timeout: 30_000 });
+  await expect(
+    sequence
+      .getByRole('region', { name: /^Preview of / })
+      .locator('svg')
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
 
   // Autosaved: the flow is there after a reload.
   await page.reload();

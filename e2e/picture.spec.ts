@@ -29,7 +29,7 @@ test('the SVG download is real SVG, and PNG and SVG leave out the badges the can
   test.setTimeout(120_000);
   const app = new AppPage(page);
   await app.openFresh();
-  const cardsOnCanvas = await page.getByTestId(/^rf__node-/).count();
+  const cardsOnCanvas = await new CanvasPage(page).cards().count();
   await page.getByRole('tab', { name: 'Export', exact: true }).click();
   const formats = page.getByRole('tablist', { name: 'Export format' });
   await formats.getByRole('tab', { name: 'SVG', exact: true }).click();
