@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { EditingPage } from './fixtures/editingPage';
-
-const SHOTS = '/tmp/shots-i10b';
+import { screenshotPath } from './fixtures/screenshots';
 
 /** Counts what a person does: clicks (a double-click is two), drags, key presses. */
 class Effort {
@@ -117,18 +116,18 @@ test('build the food delivery system from empty, counting clicks and keys', asyn
 
   await page.getByRole('button', { name: 'Fit view' }).click();
   await app.waitForStillView(app.card('Order'));
-  await page.screenshot({ path: `${SHOTS}/built-from-empty-1440.png` });
+  await page.screenshot({ path: screenshotPath('built-from-empty-1440x900.png') });
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.getByRole('button', { name: 'Fit view' }).click();
   await app.waitForStillView(app.card('Order'));
-  await page.screenshot({ path: `${SHOTS}/built-from-empty-1024.png` });
+  await page.screenshot({ path: screenshotPath('built-from-empty-1024x700.png') });
   // Rename in place and the connect menu at 1024x700 too.
   await app.startRename('Notification');
   await page.keyboard.type('Notifications');
-  await page.screenshot({ path: `${SHOTS}/rename-in-place-1024.png` });
+  await page.screenshot({ path: screenshotPath('rename-in-place-1024x700.png') });
   await page.keyboard.press('Escape');
   await app.connectToEmpty('Pricing', 40, 60);
   await expect(app.connectMenu()).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/connect-drop-menu-1024.png` });
+  await page.screenshot({ path: screenshotPath('connect-drop-menu-1024x700.png') });
   await page.keyboard.press('Escape');
 });

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CanvasPage } from './fixtures/canvasPage';
-
-const SHOTS = '/tmp/shots-e10';
+import { screenshotPath } from './fixtures/screenshots';
 
 /**
  * Flows as a person makes one (issue 10): the Flows tab, New flow, a name typed, links clicked
@@ -28,7 +27,7 @@ test('a flow is built by clicking links on the canvas, edited by keys, and expor
   const pick = panel.getByRole('button', { name: 'Pick links on the canvas' });
   await expect(pick).toHaveAttribute('aria-pressed', 'true');
   await expect(pick).toContainText('On');
-  await page.screenshot({ path: `${SHOTS}/flows-pick-on-1440.png` });
+  await page.screenshot({ path: screenshotPath('flows-pick-on-1440x900.png') });
 
   // Click the links in order, as drawn on the canvas.
   for (const [from, to] of [
@@ -69,7 +68,7 @@ test('a flow is built by clicking links on the canvas, edited by keys, and expor
   await expect(pick).toHaveAttribute('aria-pressed', 'false');
   await expect(pick).toContainText('Off');
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: `${SHOTS}/flows-pick-off-1024.png` });
+  await page.screenshot({ path: screenshotPath('flows-pick-off-1024x700.png') });
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('button', { name: /^undo/i }).click();
   await expect(steps.nth(0).getByRole('checkbox', { name: 'Read-only' })).not.toBeChecked();

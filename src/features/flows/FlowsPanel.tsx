@@ -35,6 +35,20 @@ function stepTitle(design: Design, linkId: string, links: ReturnType<typeof getL
  * appends a step. Steps move and go with buttons or keys, and carry the format's marks. Every
  * change is one undo step through the design store.
  */
+/**
+ * A key per step that stays with the step when it moves (its link and which of that link's
+ * occurrences it is): React then moves the row, with the focused button in it, instead of building
+ * new rows, so Alt+↑ pressed twice in a row moves the same step twice.
+ */
+function getStepKeys(flowIndex: number | null, steps: readonly { link: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return steps.map((step) => {
+    const nth = seen.get(step.link) ?? 0;
+    seen.set(step.link, nth + 1);
+    return `${flowIndex}:${step.link}:${nth}`;
+  });
+}
+
 export function FlowsPanel() {
   const editor = useSignalbox();
   const designStore = editor.design;
@@ -94,6 +108,7 @@ export function FlowsPanel() {
   };
 
   const links = getLinksById(design);
+  const stepKeys = getStepKeys(index, flow?.steps ?? []);
 
   return (
     <div className="flows">
@@ -191,7 +206,7 @@ export function FlowsPanel() {
             <ol ref={listRef} className="flows__steps" aria-label="Steps">
               {flow.steps.map((step, i) => (
                 <FlowStepRow
-                  key={`${index}:${i}:${step.link}`}
+                  key={stepKeys[i]}
                   step={step}
                   index={i}
                   count={flow.steps.length}
