@@ -8,6 +8,12 @@ import { spawn } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Design } from '../src/core/model/types';
 
+/** The value after `--name` on the command line (`--dist DIR`, `--port N`), or the fallback. */
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
 export interface PreviewServer {
   base: string;
   stop: () => void;

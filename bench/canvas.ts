@@ -14,15 +14,11 @@
  * at the zoom that fits everything (the Fit view button: every node on screen) and at 100% (culling on).
  */
 import type { Page } from '@playwright/test';
-import { launchChromium, startFrameRecording, startPreview, stopFrameRecording, storeDesign } from './browser';
+import { arg, launchChromium, startFrameRecording, startPreview, stopFrameRecording, storeDesign } from './browser';
 import { generateLargeDesign } from '../src/core/fixtures/generate';
 import type { Design, Link } from '../src/core/model/types';
 import { NODE_HEIGHT, NODE_WIDTH } from '../src/core/layout/layout';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const DIST = arg('dist', 'dist');
 const PORT = Number(arg('port', '4198'));
 // How long to let the canvas settle after a zoom before the drag (a loaded machine needs more).

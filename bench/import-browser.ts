@@ -5,13 +5,9 @@
  *
  * Run: npx vite build && npx tsx bench/import-browser.ts [--dist dist] [--port 4199] [--services 500]
  */
-import { launchChromium, startPreview } from './browser';
+import { arg, launchChromium, startPreview } from './browser';
 import { generateKubernetesManifest } from '../src/core/import/generate';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const DIST = arg('dist', 'dist');
 const PORT = Number(arg('port', '4199'));
 const SERVICES = Number(arg('services', '500'));

@@ -14,15 +14,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { launchChromium, startPreview } from './browser';
+import { arg, launchChromium, startPreview } from './browser';
 import { generateLargeDesignYaml } from '../src/core/fixtures/generate';
 import { readDesign } from '../src/core/format/read';
 import { lintDesign, summarizeFindings } from '../src/core/rules/engine';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
 const DIST = arg('dist', 'dist');
 const PORT = Number(arg('port', '4197'));
 const MB = Number(arg('mb', '5'));

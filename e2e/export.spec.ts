@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Locator } from '@playwright/test';
-import { AppPage } from './fixtures/appPage';
+import { AppPage, previewDrawing } from './fixtures/appPage';
 
 /**
  * The export journey on the food-delivery template (a first visit opens it): every format
@@ -65,12 +65,7 @@ test('OpenAPI and sequence diagrams: one file at a time, or all in a zip', async
   const first = await app.downloadText(sequence.getByRole('button', { name: 'Download', exact: true }));
   expect(first.name).toMatch(/\.mmd$/);
   expect(first.text).toMatch(/^sequenceDiagram\n/);
-  await expect(
-    sequence
-      .getByRole('region', { name: /^Preview of / })
-      .locator('svg')
-      .first(),
-  ).toBeVisible({ timeout: 30_000 });
+  await expect(previewDrawing(sequence)).toBeVisible({ timeout: 30_000 });
 });
 
 test('the Mermaid preview draws the design, and Copy puts the text on the clipboard', async ({ page, context }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CanvasPage } from './fixtures/canvasPage';
 import { screenshotPath } from './fixtures/screenshots';
+import { previewDrawing } from './fixtures/appPage';
 
 /**
  * Flows as a person makes one (issue 10): the Flows tab, New flow, a name typed, links clicked
@@ -92,12 +93,7 @@ test('a flow is built by clicking links on the canvas, edited by keys, and expor
   expect(file.text).toMatch(/Note over p0,p1: read-only\n {2}Note over p0,p1: compensation: reject the order\n/);
   expect(file.text).toMatch(/p1->>p2: .*\n {2}Note over p1,p2: pivot \(go\/no-go\)\n/);
   expect(file.text.match(/pivot/g)).toHaveLength(1);
-  await expect(
-    sequence
-      .getByRole('region', { name: /^Preview of / })
-      .locator('svg')
-      .first(),
-  ).toBeVisible({ timeout: 30_000 });
+  await expect(previewDrawing(sequence)).toBeVisible({ timeout: 30_000 });
 
   // Autosaved: the flow is there after a reload.
   await page.reload();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { stringify } from 'yaml';
-import { AppPage } from './fixtures/appPage';
+import { AppPage, previewDrawing } from './fixtures/appPage';
 import { CanvasPage } from './fixtures/canvasPage';
 import { CodeView } from './fixtures/codeView';
 
@@ -385,12 +385,7 @@ test('a JSON file with huge but valid numbers opens, and the canvas stays usable
   await page.getByRole('tab', { name: 'What if' }).click();
   await expect(page.getByRole('tabpanel', { name: 'What if' }).getByRole('table', { name: 'Blast radius' })).toBeVisible();
   await page.getByRole('tab', { name: 'Export', exact: true }).click();
-  await expect(
-    page
-      .getByRole('region', { name: /^Preview of / })
-      .locator('svg')
-      .first(),
-  ).toBeVisible({ timeout: 30_000 });
+  await expect(previewDrawing(page)).toBeVisible({ timeout: 30_000 });
   await safety.check();
 });
 

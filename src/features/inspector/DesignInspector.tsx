@@ -28,30 +28,27 @@ const DELIVERY_OPTIONS = toOptions(DELIVERIES);
 
 // A store selector runs on every change of the store (a selection, a notice), not only when the
 // design changes: counting 15,000 nodes each time cost opening a big design a quarter of a second.
-const kindCountsOf = new WeakMap<object, string>();
-const linkCountsOf = new WeakMap<object, string>();
-
-function getKindCounts(nodes: Design['nodes']): string {
-  let text = kindCountsOf.get(nodes);
-  if (text === undefined) {
-    const counts: Record<string, number> = {};
-    for (const n of Object.values(nodes)) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
-    text = NODE_KINDS.map((k) => counts[k] ?? 0).join(',');
-    kindCountsOf.set(nodes, text);
-  }
-  return text;
+// So each count is kept per nodes object and per links array.
+function countedOnce<T extends object>(count: (of: T) => string): (of: T) => string {
+  const counted = new WeakMap<T, string>();
+  return (of) => {
+    let text = counted.get(of);
+    if (text === undefined) counted.set(of, (text = count(of)));
+    return text;
+  };
 }
 
-function getLinkCounts(links: Design['links'], flows: number): string {
-  let sync = linkCountsOf.get(links);
-  if (sync === undefined) {
-    let count = 0;
-    for (const l of links) if (l.kind === 'sync') count++;
-    sync = `${count},${links.length - count}`;
-    linkCountsOf.set(links, sync);
-  }
-  return `${sync},${flows}`;
-}
+const getKindCounts = countedOnce((nodes: Design['nodes']) => {
+  const counts: Record<string, number> = {};
+  for (const n of Object.values(nodes)) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
+  return NODE_KINDS.map((k) => counts[k] ?? 0).join(',');
+});
+
+const getSyncAsyncCounts = countedOnce((links: Design['links']) => {
+  let sync = 0;
+  for (const l of links) if (l.kind === 'sync') sync++;
+  return `${sync},${links.length - sync}`;
+});
 
 /** Nothing selected: the design itself, and what it holds. */
 export function DesignInspector() {
@@ -64,7 +61,7 @@ export function DesignInspector() {
   const flows = useDesignStore((s) => s.design.flows);
   // Counts are strings so that a drag (new nodes object, same counts) re-renders nothing.
   const kindCounts = useDesignStore((s) => getKindCounts(s.design.nodes));
-  const linkCounts = useDesignStore((s) => getLinkCounts(s.design.links, s.design.flows?.length ?? 0));
+  const linkCounts = useDesignStore((s) => `${getSyncAsyncCounts(s.design.links)},${s.design.flows?.length ?? 0}`);
   const kinds = kindCounts.split(',').map(Number);
   const [sync = 0, async = 0, flowCount = 0] = linkCounts.split(',').map(Number);
   const total = kinds.reduce((a, b) => a + b, 0);
