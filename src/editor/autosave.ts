@@ -32,12 +32,13 @@ export interface AutosaveOptions {
 const DEBOUNCE_MS = 250;
 
 /** What the user reads when storage refuses: no raw `setItem` text, and what to do about it. */
-const STORAGE_FULL =
+export const STORAGE_FULL =
   'Browser storage is full or blocked: your latest changes are kept in this tab only. Use Save file to keep them; closing or reloading this tab would lose them.';
 
 /**
- * Save the design on every change (debounced, so a burst of typing is one write) and flush when
- * the page is hidden or closed, so a reload or a crash loses nothing. Another tab saving the same
+ * Save the design on every change (debounced, so a burst of typing is one write); the editor
+ * flushes it when the page is hidden or closed (createSignalbox's page events), so a reload or a
+ * crash loses nothing. Another tab saving the same
  * design is noticed (the `storage` event): its version is loaded, and unsaved changes here are
  * kept as a separate design rather than overwriting it.
  */
@@ -90,23 +91,6 @@ export function startAutosave({
     timer = setTimeout(flush, DEBOUNCE_MS);
   });
 
-  const onHide = () => {
-    // Views hold typing back for a moment: push it into the design first, then save it.
-    pendingEdits.flush();
-    if (timer !== undefined) flush();
-  };
-  const onVisibility = () => {
-    if (events?.document.visibilityState === 'hidden') onHide();
-  };
-
-  const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    onHide();
-    if (storageStatusStore.getState().problem === null) return;
-    // The browser shows its own "leave site?" question; the text is not shown by modern browsers.
-    event.preventDefault();
-    event.returnValue = STORAGE_FULL;
-  };
-
   const onStorage = (event: StorageEvent) => {
     const state = designStore.getState();
     const id = state.designId;
@@ -133,19 +117,12 @@ export function startAutosave({
   };
 
   const win = events?.window;
-  const doc = events?.document;
-  win?.addEventListener('pagehide', onHide);
-  win?.addEventListener('beforeunload', onBeforeUnload as EventListener);
   win?.addEventListener('storage', onStorage as EventListener);
-  doc?.addEventListener('visibilitychange', onVisibility);
   return {
     stop: () => {
       unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
-      win?.removeEventListener('pagehide', onHide);
-      win?.removeEventListener('beforeunload', onBeforeUnload as EventListener);
       win?.removeEventListener('storage', onStorage as EventListener);
-      doc?.removeEventListener('visibilitychange', onVisibility);
     },
     flush: () => {
       pendingEdits.flush();

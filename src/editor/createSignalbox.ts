@@ -21,7 +21,7 @@ import { createShellStore } from '../state/shellStore';
 import { createStorageStatusStore } from '../state/storageStatus';
 import { createViewStore, patchView } from '../state/viewStore';
 import { keepIncomingVersion, type VersionOrigin } from '../state/versions';
-import { ensureLibraryEntry, startAutosave, type AutosaveEvents } from './autosave';
+import { ensureLibraryEntry, startAutosave, STORAGE_FULL, type AutosaveEvents } from './autosave';
 import { createHeldWrites, writeNow, type AfterPaint } from './heldWrites';
 import type { Linter } from './lint/linter';
 import { startLiveLint } from './lint/liveLint';
@@ -291,19 +291,34 @@ export function createSignalbox(options: SignalboxOptions = {}) {
   };
   if (repository && options.autosave !== false) startSaving();
 
-  // A reload or a closed tab right after an open still finds the design in the library.
+  /** Push held-back typing into the design and save now, with any held library write (page hide; tests). */
+  const flush = () => {
+    pendingEdits.flush();
+    held.flush();
+    autosaveFlush?.();
+  };
+
+  // The page hidden or closed: typing held back, held library writes (a design just opened) and
+  // the pending autosave are written, so a reload or a crash loses nothing. While storage refuses,
+  // closing asks first (the browser shows its own question).
   const events = options.events;
   if (events) {
-    const onHide = () => held.flush();
+    const onHide = () => flush();
     const onVisibility = () => {
-      if (events.document.visibilityState === 'hidden') held.flush();
+      if (events.document.visibilityState === 'hidden') flush();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      flush();
+      if (stores.storageStatus.getState().problem === null) return;
+      event.preventDefault();
+      event.returnValue = STORAGE_FULL;
     };
     events.window.addEventListener('pagehide', onHide);
-    events.window.addEventListener('beforeunload', onHide);
+    events.window.addEventListener('beforeunload', onBeforeUnload as EventListener);
     events.document.addEventListener('visibilitychange', onVisibility);
     stops.push(() => {
       events.window.removeEventListener('pagehide', onHide);
-      events.window.removeEventListener('beforeunload', onHide);
+      events.window.removeEventListener('beforeunload', onBeforeUnload as EventListener);
       events.document.removeEventListener('visibilitychange', onVisibility);
     });
   }
@@ -321,12 +336,7 @@ export function createSignalbox(options: SignalboxOptions = {}) {
     startAutosave: startSaving,
     /** The open design's library entry, made now if it has none (versions need an owner); none without a repository. */
     ensureLibraryEntry: () => (repository ? ensureLibraryEntry(design, repository) : undefined),
-    /** Push held-back typing into the design and save now, with any held library write (page hide; tests). */
-    flush: () => {
-      pendingEdits.flush();
-      held.flush();
-      autosaveFlush?.();
-    },
+    flush,
     /** Write what the library holds back now (what reads storage beside the repository, such as versions). */
     flushLibraryWrites: held.flush,
     dispose: () => {
