@@ -73,6 +73,16 @@ describe('listAlertRules', () => {
     expect(promtoolErrors(alertRuleFile(DESIGN))).toBe('');
   });
 
+  it('a consumer group or channel with a lone surrogate or U+FFFD is still a PromQL string promtool reads', () => {
+    const odd = structuredClone(DESIGN);
+    const consumption = odd.links.find((link) => link.consumerGroup === 'billing-v2')!;
+    consumption.consumerGroup = 'billing-\uD800-v2';
+    consumption.channel = 'order.\uFFFD.placed';
+    const lag = listAlertRules(odd).find((rule) => rule.alert === 'ConsumerLag')!;
+    expect(lag.expr).toContain('consumergroup="billing-\\uFFFD-v2", topic="order.\\uFFFD.placed"');
+    expect(promtoolErrors(alertRuleFile(odd))).toBe('');
+  });
+
   it('the validator is real: promtool refuses a broken expression', () => {
     expect(promtoolErrors(alertRuleFile(DESIGN).replace('> 1000', '> > 1000'))).toMatch(/parse error/);
   });

@@ -37,9 +37,13 @@ export function brokerMetrics(tech: string | undefined): BrokerMetrics {
   return 'kafka-exporter';
 }
 
-/** A PromQL string literal: Go escapes, so quotes, backslashes and line breaks stay inside it. */
+/**
+ * A PromQL string literal: Go escapes, so quotes, backslashes and line breaks stay inside it. A
+ * lone surrogate becomes U+FFFD, which PromQL's lexer reads as an invalid UTF-8 rune when written
+ * raw ("parse error: invalid UTF-8 rune"), so it is written as the escape `\uFFFD`.
+ */
 export function promString(text: string): string {
-  return JSON.stringify(wellFormed(text));
+  return JSON.stringify(wellFormed(text)).replace(/\uFFFD/g, '\\uFFFD');
 }
 
 /**
