@@ -119,6 +119,17 @@ describe('mermaidFlowchart', () => {
     expect(design.nodes.order?.name).toBe(long);
   });
 
+  it('shows names that look like entity codes as typed', async () => {
+    const names = ['#0;', '#35;', 'a#59;b', 'ﬂ°°35¶ß'];
+    const design: Design = {
+      ...SMALL,
+      nodes: Object.fromEntries(names.map((name, i) => [`n${i}`, { kind: 'service', name }])),
+      links: [],
+    };
+    const db = await parseFlowchart(mermaidFlowchart(design));
+    expect([...db.getVertices().values()].map((v) => shownMermaidText(v.text ?? ''))).toEqual(names);
+  });
+
   it('renders any name, channel and group as text', async () => {
     await fc.assert(
       fc.asyncProperty(nastyDesign, async (design) => {

@@ -144,10 +144,10 @@ export const nastyDesign: fc.Arbitrary<Design> = fc
 
 /** What Mermaid shows for our escaped text: entity codes decoded, `<br>` as a line break. */
 export function decodeMermaidText(text: string): string {
-  return text
-    .replace(/ﬂ°°(\d+)¶ß/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/<br>/g, '\n');
+  // One pass: a decoded `#` followed by `0;` is text, never a second code to decode.
+  return text.replace(/ﬂ°°(\d+)¶ß|#(\d+);|<br>/g, (match, placeholder?: string, code?: string) =>
+    match === '<br>' ? '\n' : String.fromCodePoint(Number(placeholder ?? code)),
+  );
 }
 
 /** decodeMermaidText, then spaces normalised as expectedMermaidText does. */
