@@ -83,7 +83,8 @@ function cleanDesign(
 ): ReadResult | undefined {
   // Anything past the read-time limits (NaN, Infinity, huge names...) is refused the careful way.
   if (!withinLimits && checkValueLimits(raw).length > 0) return undefined;
-  const result = validateDesign(raw);
+  // Both fast readers give fresh plain values, without aliases (anchors take the careful path).
+  const result = validateDesign(raw, true);
   if (!result.design || result.issues.length > 0) return undefined;
   let doc: Document | undefined;
   let built = false;

@@ -86,7 +86,7 @@ export function readDesign(text: string, fileName?: string): ReadResult {
       return { issues: limited.map(({ issue, path }) => ({ ...issue, segments: path })), format };
     }
     if (raw !== undefined && limited.length === 0) {
-      const fast = validateDesign(raw);
+      const fast = validateDesign(raw, true);
       if (fast.issues.length === 0) return { design: fast.design, issues: [], format };
     }
   }

@@ -18,10 +18,17 @@ function expectAgreement(raw: unknown): 'fast' | 'zod' {
     expect(fast).toBeUndefined();
     return 'zod';
   }
+  // The owned read (the caller's own fresh value: parts kept, not copied) answers the same.
+  const before = JSON.stringify(raw);
+  const owned = fastParseDesign(raw, true);
+  expect(JSON.stringify(raw)).toBe(before);
+  expect(owned === undefined).toBe(fast === undefined);
   if (fast === undefined) return 'zod';
   expect(fast).toStrictEqual(zod.data);
+  expect(owned).toStrictEqual(zod.data);
   // toStrictEqual ignores key order; the writer and the exports do not.
   expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+  expect(JSON.stringify(owned)).toBe(JSON.stringify(zod.data));
   return 'fast';
 }
 
@@ -39,6 +46,24 @@ describe('fastParseDesign', () => {
     const raw = { zz: 1, nodes: { a: { foo: 2, name: 'A', kind: 'service' } }, name: 'x', signalbox: 1 };
     expect(expectAgreement(raw)).toBe('fast');
     expect(Object.keys(fastParseDesign(raw)!)).toEqual(['signalbox', 'name', 'nodes', 'links', 'zz']);
+  });
+
+  it('keeps an owned value that already is zod’s output, and copies only the parts that are not', () => {
+    const raw = load(TEMPLATES[0]!.yaml) as { nodes: Record<string, unknown>; links: unknown[] };
+    const owned = fastParseDesign(raw, true)!;
+    expect(owned.nodes).toBe(raw.nodes);
+    expect(owned.links).toBe(raw.links);
+    expect(fastParseDesign(raw)!.nodes).not.toBe(raw.nodes);
+    // A node with its keys out of the schema's order is copied in zod's order; its neighbours are kept.
+    const mixed = { signalbox: 1, name: 'x', nodes: { a: { name: 'A', kind: 'service' }, b: { kind: 'service', name: 'B' } } };
+    const read = fastParseDesign(mixed, true)!;
+    expect(Object.keys(read.nodes.a!)).toEqual(['kind', 'name']);
+    expect(read.nodes.b).toBe(mixed.nodes.b);
+    expect(read.nodes).not.toBe(mixed.nodes);
+    // `links` was missing: filled in (zod's default), on a copy of the top level.
+    expect(read.links).toEqual([]);
+    expect(read).not.toBe(mixed);
+    expect('links' in mixed).toBe(false);
   });
 
   it('agrees with zod on valid designs (always fast) and on each of them broken at one place', () => {

@@ -56,8 +56,12 @@ function compileChecks(def: ZodDef): ((value: never) => boolean)[] {
   return (def.checks ?? []).map((check) => compileCheck(check._zod.def));
 }
 
-/** Compile one zod schema into a parse that returns zod's output or FAIL. */
-function compile(schema: unknown): Parse {
+/**
+ * Compile one zod schema into a parse that returns zod's output or FAIL. With `reuse`, a value
+ * already equal to zod's output (same keys in the same order, nothing to fill in) is returned
+ * itself rather than copied: for a caller that owns the input, a 5 MB design is not built twice.
+ */
+function compile(schema: unknown, reuse: boolean): Parse {
   const def = getDef(schema);
   switch (def.type) {
     case 'unknown':
@@ -91,7 +95,7 @@ function compile(schema: unknown): Parse {
       return (input) => (values.includes(input) ? input : FAIL);
     }
     case 'union': {
-      const options = (def.options as unknown[]).map(compile);
+      const options = (def.options as unknown[]).map((option) => compile(option, reuse));
       return (input) => {
         for (const option of options) {
           const out = option(input);
@@ -102,73 +106,118 @@ function compile(schema: unknown): Parse {
     }
     case 'array': {
       if (def.checks?.length) break;
-      const element = compile(def.element);
+      const element = compile(def.element, reuse);
       return (input) => {
         if (!Array.isArray(input)) return FAIL;
-        const out: unknown[] = new Array(input.length);
+        let out: unknown[] | undefined = reuse ? undefined : new Array<unknown>(input.length);
         for (let i = 0; i < input.length; i++) {
           if (!(i in input)) return FAIL;
-          const value = element(input[i]);
+          const item: unknown = input[i];
+          const value = element(item);
           if (value === FAIL) return FAIL;
-          out[i] = value;
+          if (out === undefined && value !== item) out = input.slice(0, i);
+          if (out !== undefined) out[i] = value;
         }
-        return out;
+        return out ?? input;
       };
     }
     case 'tuple': {
       if (def.rest || def.checks?.length) break;
-      const items = (def.items as unknown[]).map(compile);
+      const items = (def.items as unknown[]).map((item) => compile(item, reuse));
       return (input) => {
         if (!Array.isArray(input) || input.length !== items.length) return FAIL;
         const out: unknown[] = new Array(items.length);
+        let same = reuse;
         for (let i = 0; i < items.length; i++) {
           const value = items[i]!(input[i]);
           if (value === FAIL) return FAIL;
           out[i] = value;
+          if (value !== input[i]) same = false;
         }
-        return out;
+        return same ? input : out;
       };
     }
     case 'record': {
       if (getDef(def.keyType).type !== 'string' || getDef(def.keyType).checks?.length) break;
-      const value = compile(def.valueType);
+      const value = compile(def.valueType, reuse);
       return (input) => {
         if (!isPlainObject(input)) return FAIL;
         const out: Record<string, unknown> = {};
+        // zod's output is an ordinary object: one without a prototype is copied.
+        let same = reuse && Object.getPrototypeOf(input) === Object.prototype;
         for (const key of Object.keys(input)) {
           if (key === '__proto__') return FAIL;
           const parsed = value(input[key]);
           if (parsed === FAIL) return FAIL;
           out[key] = parsed;
+          if (parsed !== input[key]) same = false;
         }
-        return out;
+        return same ? input : out;
       };
     }
     case 'object':
-      return compileObject(def);
+      return compileObject(def, reuse);
   }
   throw new Error(`fastParse: no fast path for the zod type "${def.type}"`);
 }
 
 /** A zod object, loose (unknown keys kept, after the known ones in shape order, as zod does). */
-function compileObject(def: ZodDef): Parse {
+function compileObject(def: ZodDef, reuse: boolean): Parse {
   if (def.checks?.length) throw new Error('fastParse: no fast path for checks on an object');
   const catchall = def.catchall === undefined ? undefined : getDef(def.catchall);
   if (catchall?.type !== 'unknown') throw new Error('fastParse: only loose objects have a fast path');
   const shape = def.shape as Record<string, unknown>;
   const fields = Object.entries(shape).map(([key, field]) => {
     const fieldDef = getDef(field);
-    if (fieldDef.type === 'optional') return { key, parse: compile(fieldDef.innerType), optional: true, fallback: undefined };
+    if (fieldDef.type === 'optional')
+      return { key, parse: compile(fieldDef.innerType, reuse), optional: true, fallback: undefined };
     if (fieldDef.type === 'default') {
       const fallback = fieldDef.defaultValue;
       if (!(Array.isArray(fallback) && fallback.length === 0)) throw new Error('fastParse: only `.default([])` has a fast path');
-      return { key, parse: compile(fieldDef.innerType), optional: false, fallback: () => [] };
+      return { key, parse: compile(fieldDef.innerType, reuse), optional: false, fallback: () => [] };
     }
-    return { key, parse: compile(field), optional: false, fallback: undefined };
+    return { key, parse: compile(field, reuse), optional: false, fallback: undefined };
   });
   const known = new Set(Object.keys(shape));
+  const order = new Map(fields.map(({ key }, i) => [key, i]));
+  /** True when the input's keys are the known ones in shape order, then the unknown ones: zod's order. */
+  const inZodOrder = (input: Record<string, unknown>) => {
+    let last = -1;
+    let unknownSeen = false;
+    for (const key in input) {
+      const at = order.get(key);
+      if (at === undefined) unknownSeen = true;
+      else if (unknownSeen || at < last) return false;
+      else last = at;
+    }
+    return true;
+  };
+  /** The input itself when it already is zod's output; undefined when it needs a copy (a default to fill in, a part that changed). */
+  const asIs = (input: Record<string, unknown>): unknown => {
+    for (const { key, parse, optional, fallback } of fields) {
+      const own = Object.prototype.hasOwnProperty.call(input, key);
+      const value = own ? input[key] : undefined;
+      if (value === undefined) {
+        if (own) return FAIL;
+        if (optional) continue;
+        return fallback ? undefined : FAIL;
+      }
+      const parsed = parse(value);
+      if (parsed === FAIL) return FAIL;
+      if (parsed !== value) return undefined;
+    }
+    for (const key in input) {
+      if (known.has(key) || !Object.prototype.hasOwnProperty.call(input, key)) continue;
+      if (key === '__proto__' || input[key] === undefined) return FAIL;
+    }
+    return input;
+  };
   return (input) => {
     if (!isPlainObject(input)) return FAIL;
+    if (reuse && Object.getPrototypeOf(input) === Object.prototype && inZodOrder(input)) {
+      const kept = asIs(input);
+      if (kept !== undefined) return kept;
+    }
     const out: Record<string, unknown> = {};
     for (const { key, parse, optional, fallback } of fields) {
       const own = Object.prototype.hasOwnProperty.call(input, key);
@@ -198,13 +247,17 @@ function compileObject(def: ZodDef): Parse {
   };
 }
 
-const parseDesign = compile(designSchema);
+const parseDesign = compile(designSchema, false);
+let reuseDesign: Parse | undefined;
 
 /**
  * What `designSchema.safeParse(raw).data` would be when it succeeds, or undefined when it would
- * fail or the input is unusual: the caller then asks zod, which words the issues.
+ * fail or the input is unusual: the caller then asks zod, which words the issues. `owned`: the
+ * caller made `raw` and keeps no other use of it (a parser's fresh output), so every part already
+ * in zod's shape is returned as it is, not copied.
  */
-export function fastParseDesign(raw: unknown): Design | undefined {
-  const out = parseDesign(raw);
+export function fastParseDesign(raw: unknown, owned = false): Design | undefined {
+  const parse = owned ? (reuseDesign ??= compile(designSchema, true)) : parseDesign;
+  const out = parse(raw);
   return out === FAIL ? undefined : (out as Design);
 }

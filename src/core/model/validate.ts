@@ -44,9 +44,11 @@ export function isNewerFormat(raw: unknown): boolean {
 
 /**
  * Check a parsed document against format.md: schema, version, references, duplicate ids.
- * Unknown keys are kept and reported as warnings.
+ * Unknown keys are kept and reported as warnings. `owned`: `raw` is a parser's fresh output with
+ * no shared parts (no YAML aliases) and no other use, so the design may be made of it rather than
+ * of a copy (fastParseDesign).
  */
-export function validateDesign(raw: unknown): ValidationResult {
+export function validateDesign(raw: unknown, owned = false): ValidationResult {
   const issues: Issue[] = [];
   const paths: PathSegment[][] = [];
   const add = (severity: Issue['severity'], path: PathSegment[], message: string) => {
@@ -74,7 +76,7 @@ export function validateDesign(raw: unknown): ValidationResult {
     return { issues, paths };
   }
   // zod only when the fast check cannot vouch for the design: zod words the issues.
-  const fast = fastParseDesign(raw);
+  const fast = fastParseDesign(raw, owned);
   const parsed = fast ? ({ success: true, data: fast } as const) : designSchema.safeParse(raw);
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
