@@ -1,44 +1,64 @@
-// Bundles src/cli (and the core it imports, yaml, zod, fflate, js-yaml) into one ES module with no
-// runtime dependencies: packages/cli/dist/signalbox.mjs. `packages/cli` is what `npm pack` ships.
+// Bundles src/cli (and the core it imports, yaml, zod, fflate, js-yaml) into one CommonJS file with
+// no runtime dependencies, packages/cli/dist/signalbox.cjs, and builds the command that runs it
+// through V8's code cache (src/cli/launch.ts), packages/cli/dist/signalbox.mjs. `packages/cli` is
+// what `npm pack` ships.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE = join(ROOT, 'packages/cli');
+/** The command: a few lines that run the bundle with the code cache. */
 export const BUNDLE = join(PACKAGE, 'dist/signalbox.mjs');
+/** The program itself. */
+export const PROGRAM = join(PACKAGE, 'dist/signalbox.cjs');
 // Outside `files` in packages/cli/package.json: never shipped, only read by isCliFresh.
 const INPUTS = join(PACKAGE, 'dist/inputs.json');
 
-/** Build the bundle; written to a temporary name and renamed, so a parallel reader never sees half a file. */
+/** Build both files; each written to a temporary name and renamed, so a parallel reader never sees half a file. */
 export async function buildCli() {
   // Loaded here, not at the top: bin/signalbox.mjs imports this file on every run and only a
   // stale bundle needs esbuild.
   const { build } = await import('esbuild');
   mkdirSync(dirname(BUNDLE), { recursive: true });
-  const temp = `${BUNDLE}.${process.pid}.tmp`;
-  const result = await build({
+  const common = {
     absWorkingDir: ROOT,
-    entryPoints: ['src/cli/bin.ts'],
-    outfile: temp,
     bundle: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     minify: true,
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    // yaml ships CommonJS that requires node built-ins; an ES module has no `require` of its own.
-    banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __signalboxRequire } from 'node:module';\nconst require = __signalboxRequire(import.meta.url);",
-    },
+  };
+  const programTemp = `${PROGRAM}.${process.pid}.tmp`;
+  const program = await build({
+    ...common,
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: programTemp,
+    // CommonJS: vm.Script, which takes a code cache on Node 20, runs scripts, not modules.
+    format: 'cjs',
+    define: { 'import.meta.url': '__signalboxModuleUrl' },
+    banner: { js: "var __signalboxModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
-  renameSync(temp, BUNDLE);
+  const launcherTemp = `${BUNDLE}.${process.pid}.tmp`;
+  const launcher = await build({
+    ...common,
+    entryPoints: ['src/cli/launchBin.ts'],
+    outfile: launcherTemp,
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  renameSync(programTemp, PROGRAM);
+  renameSync(launcherTemp, BUNDLE);
   const schema = join(ROOT, 'schema/signalbox.schema.json');
   copyFileSync(schema, `${join(PACKAGE, 'signalbox.schema.json')}.${process.pid}.tmp`);
   renameSync(`${join(PACKAGE, 'signalbox.schema.json')}.${process.pid}.tmp`, join(PACKAGE, 'signalbox.schema.json'));
-  const inputs = [...Object.keys(result.metafile.inputs), 'schema/signalbox.schema.json', 'packages/cli/package.json'];
+  const inputs = [
+    ...new Set([...Object.keys(program.metafile.inputs), ...Object.keys(launcher.metafile.inputs)]),
+    'schema/signalbox.schema.json',
+    'packages/cli/package.json',
+  ];
   writeFileSync(`${INPUTS}.${process.pid}.tmp`, JSON.stringify(inputs));
   renameSync(`${INPUTS}.${process.pid}.tmp`, INPUTS);
   return BUNDLE;
@@ -49,7 +69,7 @@ export function isCliFresh() {
   let built;
   let inputs;
   try {
-    built = statSync(BUNDLE).mtimeMs;
+    built = Math.min(statSync(BUNDLE).mtimeMs, statSync(PROGRAM).mtimeMs);
     inputs = JSON.parse(readFileSync(INPUTS, 'utf8'));
   } catch {
     return false;
@@ -67,6 +87,8 @@ export function isCliFresh() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   await buildCli();
-  const kb = Math.round(statSync(BUNDLE).size / 1024);
-  console.error(`built ${BUNDLE.slice(ROOT.length + 1)} (${kb} kB) in ${Math.round(performance.now() - started)} ms`);
+  const kb = Math.round(statSync(PROGRAM).size / 1024);
+  console.error(
+    `built ${PROGRAM.slice(ROOT.length + 1)} (${kb} kB) and its launcher in ${Math.round(performance.now() - started)} ms`,
+  );
 }
