@@ -126,15 +126,15 @@ function compile(schema: unknown, reuse: boolean): Parse {
       const items = (def.items as unknown[]).map((item) => compile(item, reuse));
       return (input) => {
         if (!Array.isArray(input) || input.length !== items.length) return FAIL;
-        const out: unknown[] = new Array(items.length);
-        let same = reuse;
+        let out: unknown[] | undefined = reuse ? undefined : new Array<unknown>(items.length);
         for (let i = 0; i < items.length; i++) {
-          const value = items[i]!(input[i]);
+          const item: unknown = input[i];
+          const value = items[i]!(item);
           if (value === FAIL) return FAIL;
-          out[i] = value;
-          if (value !== input[i]) same = false;
+          if (out === undefined && value !== item) out = input.slice(0, i);
+          if (out !== undefined) out[i] = value;
         }
-        return same ? input : out;
+        return out ?? input;
       };
     }
     case 'record': {
@@ -142,17 +142,23 @@ function compile(schema: unknown, reuse: boolean): Parse {
       const value = compile(def.valueType, reuse);
       return (input) => {
         if (!isPlainObject(input)) return FAIL;
-        const out: Record<string, unknown> = {};
         // zod's output is an ordinary object: one without a prototype is copied.
-        let same = reuse && Object.getPrototypeOf(input) === Object.prototype;
-        for (const key of Object.keys(input)) {
+        let out: Record<string, unknown> | undefined =
+          reuse && Object.getPrototypeOf(input) === Object.prototype ? undefined : {};
+        const keys = Object.keys(input);
+        for (let k = 0; k < keys.length; k++) {
+          const key = keys[k]!;
           if (key === '__proto__') return FAIL;
-          const parsed = value(input[key]);
+          const item = input[key];
+          const parsed = value(item);
           if (parsed === FAIL) return FAIL;
-          out[key] = parsed;
-          if (parsed !== input[key]) same = false;
+          if (out === undefined && parsed !== item) {
+            out = {};
+            for (let e = 0; e < k; e++) out[keys[e]!] = input[keys[e]!];
+          }
+          if (out !== undefined) out[key] = parsed;
         }
-        return same ? input : out;
+        return out ?? input;
       };
     }
     case 'object':
@@ -192,58 +198,47 @@ function compileObject(def: ZodDef, reuse: boolean): Parse {
     }
     return true;
   };
-  /** The input itself when it already is zod's output; undefined when it needs a copy (a default to fill in, a part that changed). */
-  const asIs = (input: Record<string, unknown>): unknown => {
-    for (const { key, parse, optional, fallback } of fields) {
-      const own = Object.prototype.hasOwnProperty.call(input, key);
-      const value = own ? input[key] : undefined;
-      if (value === undefined) {
-        if (own) return FAIL;
-        if (optional) continue;
-        return fallback ? undefined : FAIL;
-      }
-      const parsed = parse(value);
-      if (parsed === FAIL) return FAIL;
-      if (parsed !== value) return undefined;
+  const hasOwn = (input: object, key: string) => Object.prototype.hasOwnProperty.call(input, key);
+  /** A copy of the fields before `f`, which the parse left as they were. */
+  const copyBefore = (input: Record<string, unknown>, f: number): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (let g = 0; g < f; g++) {
+      const { key } = fields[g]!;
+      if (hasOwn(input, key)) out[key] = input[key];
     }
-    for (const key in input) {
-      if (known.has(key) || !Object.prototype.hasOwnProperty.call(input, key)) continue;
-      if (key === '__proto__' || input[key] === undefined) return FAIL;
-    }
-    return input;
+    return out;
   };
   return (input) => {
     if (!isPlainObject(input)) return FAIL;
-    if (reuse && Object.getPrototypeOf(input) === Object.prototype && inZodOrder(input)) {
-      const kept = asIs(input);
-      if (kept !== undefined) return kept;
-    }
-    const out: Record<string, unknown> = {};
-    for (const { key, parse, optional, fallback } of fields) {
-      const own = Object.prototype.hasOwnProperty.call(input, key);
+    // One pass; with `reuse`, nothing is copied until a field differs from zod's output.
+    let out: Record<string, unknown> | undefined =
+      reuse && Object.getPrototypeOf(input) === Object.prototype && inZodOrder(input) ? undefined : {};
+    for (let f = 0; f < fields.length; f++) {
+      const { key, parse, optional, fallback } = fields[f]!;
+      const own = hasOwn(input, key);
       const value = own ? input[key] : undefined;
+      let parsed: unknown;
       if (value === undefined) {
         // An own key holding undefined: zod's answer depends on details; let zod give it.
         if (own) return FAIL;
         if (optional) continue;
-        if (fallback) {
-          out[key] = fallback();
-          continue;
-        }
-        return FAIL;
+        if (!fallback) return FAIL;
+        parsed = fallback();
+      } else {
+        parsed = parse(value);
+        if (parsed === FAIL) return FAIL;
       }
-      const parsed = parse(value);
-      if (parsed === FAIL) return FAIL;
-      out[key] = parsed;
+      if (out === undefined && parsed !== value) out = copyBefore(input, f);
+      if (out !== undefined) out[key] = parsed;
     }
-    for (const key of Object.keys(input)) {
-      if (known.has(key)) continue;
+    for (const key in input) {
+      if (known.has(key) || !hasOwn(input, key)) continue;
       if (key === '__proto__') return FAIL;
       const value = input[key];
       if (value === undefined) return FAIL;
-      out[key] = value;
+      if (out !== undefined) out[key] = value;
     }
-    return out;
+    return out ?? input;
   };
 }
 
