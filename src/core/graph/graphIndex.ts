@@ -37,7 +37,11 @@ export function buildGraphIndex(design: Design): GraphIndex {
     kinds[i] = node.kind;
     indexOf.set(id, i);
   }
-  const makeLists = () => Array.from({ length: n }, (): number[] => []);
+  const makeLists = () => {
+    const lists = new Array<number[]>(n);
+    for (let i = 0; i < n; i++) lists[i] = [];
+    return lists;
+  };
   const syncOut = makeLists();
   const syncIn = makeLists();
   const asyncOut = makeLists();

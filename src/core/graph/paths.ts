@@ -19,11 +19,16 @@ export function getLongestSyncPaths(graph: GraphIndex, components: Components): 
   const hops = new Int32Array(n);
   const nextLink = new Int32Array(n).fill(-1);
   const { componentOf } = components;
-  for (const members of components.components) {
-    for (const v of members) {
+  // Indexed loops: this runs once per lint, on cold code, where `for...of` costs most.
+  for (let c = 0; c < components.components.length; c++) {
+    const members = components.components[c]!;
+    for (let k = 0; k < members.length; k++) {
+      const v = members[k]!;
       let best = 0;
       let bestLink = -1;
-      for (const j of graph.syncOut[v]!) {
+      const calls = graph.syncOut[v]!;
+      for (let i = 0; i < calls.length; i++) {
+        const j = calls[i]!;
         const w = graph.linkTo[j]!;
         if (componentOf[w] === componentOf[v]) continue;
         const h = hops[w]! + 1;

@@ -19,8 +19,8 @@ export function getReachable(graph: GraphIndex, starts: readonly number[], along
     }
   }
   const visit = (list: readonly number[]) => {
-    for (const j of list) {
-      const w = graph.linkTo[j]!;
+    for (let i = 0; i < list.length; i++) {
+      const w = graph.linkTo[list[i]!]!;
       if (!seen[w]) {
         seen[w] = 1;
         queue[tail++] = w;

@@ -29,10 +29,15 @@ export function getWorstCaseMs(graph: GraphIndex, components: Components): Float
   const n = graph.nodeIds.length;
   const worst = new Float64Array(n);
   const { componentOf } = components;
-  for (const members of components.components) {
-    for (const v of members) {
+  // Indexed loops: this runs once per lint, on cold code, where `for...of` costs most.
+  for (let c = 0; c < components.components.length; c++) {
+    const members = components.components[c]!;
+    for (let k = 0; k < members.length; k++) {
+      const v = members[k]!;
       let total = graph.nodes[v]!.latencyMs ?? 0;
-      for (const j of graph.syncOut[v]!) {
+      const calls = graph.syncOut[v]!;
+      for (let i = 0; i < calls.length; i++) {
+        const j = calls[i]!;
         const link = graph.links[j]!;
         const w = graph.linkTo[j]!;
         const perAttempt = link.timeoutMs ?? (componentOf[w] === componentOf[v] ? 0 : worst[w]!);
