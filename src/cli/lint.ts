@@ -69,7 +69,8 @@ function indexLinks(design: Design): Map<string, number> {
 
 function locateFindings(findings: Finding[], linkIndex: ReadonlyMap<string, number>, lines: SourceLines): Located[] {
   return findings.map((finding) => {
-    const link = finding.links.map((id) => linkIndex.get(id)).find((i) => i !== undefined);
+    let link: number | undefined;
+    for (let i = 0; i < finding.links.length && link === undefined; i++) link = linkIndex.get(finding.links[i]!);
     const line =
       link !== undefined
         ? lines.lineOf(['links', link])
