@@ -1,25 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CanvasPage } from './fixtures/canvasPage';
-
-// 441 services on a 21 x 21 grid (more than the 400 above which the canvas culls), "Centre" in
-// the middle: Fit view frames the grid's middle at the canvas's middle, at a zoom (~0.15) where
-// cards are blocks drawn on the far-zoom canvas, not elements.
-const SIDE = 21;
-function gridYaml(): string {
-  const lines = ['signalbox: 1', 'name: Grid of 441', 'nodes:'];
-  for (let row = 0; row < SIDE; row++) {
-    for (let col = 0; col < SIDE; col++) {
-      const centre = row === 10 && col === 10;
-      const id = centre ? 'centre' : `s-${col}-${row}`;
-      lines.push(`  ${id}: { kind: service, name: ${centre ? 'Centre' : `S ${col} ${row}`}, at: [${col * 260}, ${row * 120}] }`);
-    }
-  }
-  lines.push('links:');
-  for (let col = 0; col < SIDE - 1; col++)
-    lines.push(`  - { from: s-${col}-0, to: s-${col + 1}-0, kind: sync, protocol: rest, timeoutMs: 500 }`);
-  lines.push('  - { from: s-9-10, to: centre, kind: sync, protocol: grpc, timeoutMs: 500 }');
-  return `${lines.join('\n')}\n`;
-}
+import { gridYaml } from './fixtures/gridDesign';
 
 async function canvasMiddle(
   page: Page,

@@ -39,6 +39,7 @@ import { RollupEdge } from './RollupEdge';
 import { getAggregateName, toAggregateNodes, toRollupEdges, type AggregateFlowNode, type RollupFlowEdge } from './viewElements';
 import { isViewElementId, useViewProjection } from './useViewProjection';
 import { FarEdgeLayer } from './FarEdgeLayer';
+import { CanvasMiniMap } from './CanvasMiniMap';
 import {
   getLinkAreaKey,
   keepLinksNear,
@@ -467,9 +468,12 @@ export function Canvas() {
             snapGrid={snapToGrid ? GRID : undefined}
           />
         )}
-        {/* The minimap repaints every node on every drag frame: above the culling size it costs
-            more than it gives (measured in bench/canvas.ts); fit view still frames everything. */}
-        {!large && (
+        {/* React Flow's minimap is an SVG element per node, repainted on every drag frame: above
+            the culling size it costs more than it gives (bench/canvas.ts), so a large design has
+            the same map drawn on one canvas. */}
+        {large ? (
+          <CanvasMiniMap<CanvasNode> color={minimapColor} style={MINIMAP_STYLE} ariaLabel="Minimap" />
+        ) : (
           <MiniMap<CanvasNode>
             pannable
             zoomable

@@ -14,7 +14,7 @@ const SELECTED_STROKE = '#2563eb';
 const DRAG_THRESHOLD = 2;
 /** Where a press on a card or empty canvas belongs to the chrome, not to the picture. */
 const CHROME =
-  'button, a, input, select, textarea, svg, [role="menu"], [role="toolbar"], [role="dialog"], [aria-roledescription]';
+  'button, a, input, select, textarea, svg, [role="menu"], [role="toolbar"], [role="dialog"], [aria-roledescription], .react-flow__panel';
 
 type Point = { x: number; y: number };
 
