@@ -4,7 +4,17 @@
 // code from disk instead (Node 22 has module.enableCompileCache for this; Node 20 has vm.Script).
 // Node built-ins only: this file is compiled on every run.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -55,12 +65,14 @@ export const STALE_MS = 24 * 60 * 60 * 1000;
  * Written next to its place and renamed: parallel runs never read half a file. Other bundles'
  * caches a day old go, so rebuilds do not pile up. Errors are ignored (a read-only home).
  */
-function writeCache(file: string, data: Buffer): void {
+function writeCache(file: string, serialise: () => Buffer): void {
   try {
     const directory = dirname(file);
     mkdirSync(directory, { recursive: true, mode: 0o700 });
+    // Serialised only once the folder is there and writable: a read-only home costs nothing each run.
+    accessSync(directory, constants.W_OK);
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, data, { mode: 0o600 });
+    writeFileSync(temp, serialise(), { mode: 0o600 });
     renameSync(temp, file);
     const hash = basename(file).split('-')[0]!;
     for (const name of readdirSync(directory)) {
@@ -82,7 +94,7 @@ export function runBundle(bundle: string, argv: readonly string[], env: NodeJS.P
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
   const status: CacheStatus = !file ? 'off' : !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
   // At exit, the cache holds every function the command compiled, not only the top level.
-  if (file && status !== 'used') process.once('exit', () => writeCache(file, script.createCachedData()));
+  if (file && status !== 'used') process.once('exit', () => writeCache(file, () => script.createCachedData()));
   if (env.SIGNALBOX_DEBUG_CACHE) process.stderr.write(`signalbox: code cache ${status}${file ? ` (${file})` : ''}\n`);
   const wrapper = script.runInThisContext() as (
     exports: object,
