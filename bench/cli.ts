@@ -7,10 +7,10 @@
  * Run: npx tsx bench/cli.ts [--baseline path/to/signalbox.mjs]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { measureProcesses, UNCACHED, type Contender } from './processes';
 
 const ROOT = join(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'packages/cli/dist/signalbox.mjs');
@@ -19,49 +19,18 @@ const RUNS = 15;
 
 spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
 
-const TIME = '/usr/bin/time';
-const hasTime = existsSync(TIME);
-
-// The code cache in a folder of the bench's own, warmed by one untimed run of each contender.
-const cacheDir = mkdtempSync(join(tmpdir(), 'signalbox-bench-cache-'));
-const CACHED = { ...process.env, SIGNALBOX_COMPILE_CACHE: cacheDir };
-const UNCACHED = { ...process.env, SIGNALBOX_COMPILE_CACHE: '0' };
-
-/** One process: wall ms, and CPU ms (user + system) when /usr/bin/time can tell. */
-function runProcess(args: string[], env: NodeJS.ProcessEnv = CACHED): { wall: number; cpu?: number } {
-  const start = performance.now();
-  const run = hasTime
-    ? spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...args], { encoding: 'utf8', env })
-    : spawnSync(process.execPath, args, { encoding: 'utf8', env });
-  const wall = performance.now() - start;
-  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr ?? '');
-  return m ? { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000 } : { wall };
-}
-
 // Interleaved rounds: each round runs every contender once, so a burst of load hits them alike.
 const baselineAt = process.argv.indexOf('--baseline');
 const baseline = baselineAt >= 0 ? process.argv[baselineAt + 1] : undefined;
-const contenders: [string, string[], NodeJS.ProcessEnv?][] = [
+const contenders: Contender[] = [
   ['node -e 0', ['-e', '0']],
   ['signalbox --version (bundle)', [BUNDLE, '--version']],
   ['signalbox lint, format.md example (bundle)', [BUNDLE, 'lint', EXAMPLE, '--fail-on', 'never']],
   ['signalbox lint, no code cache', [BUNDLE, 'lint', EXAMPLE, '--fail-on', 'never'], UNCACHED],
   ['bin/signalbox.mjs lint (repo: freshness check)', [join(ROOT, 'bin/signalbox.mjs'), 'lint', EXAMPLE, '--fail-on', 'never']],
-  ...(baseline
-    ? [['baseline lint, format.md example', [baseline, 'lint', EXAMPLE, '--fail-on', 'never']] as [string, string[]]]
-    : []),
+  ...(baseline ? [['baseline lint, format.md example', [baseline, 'lint', EXAMPLE, '--fail-on', 'never']] as Contender] : []),
 ];
-for (const [, args, env] of contenders) runProcess(args, env);
-const rounds = new Map<string, { wall: number; cpu?: number }[]>(contenders.map(([name]) => [name, []]));
-for (let round = 0; round < RUNS; round++)
-  for (const [name, args, env] of contenders) rounds.get(name)!.push(runProcess(args, env));
-rmSync(cacheDir, { recursive: true, force: true });
-const mid = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-const wallOf = (name: string) => mid(rounds.get(name)!.map((r) => r.wall));
-const cpuOf = (name: string) => {
-  const cpus = rounds.get(name)!.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
-  return cpus.length > 0 ? mid(cpus) : undefined;
-};
+const { wallOf, cpuOf } = measureProcesses(contenders, RUNS);
 
 function sizeOf(path: string): number {
   const stat = statSync(path);

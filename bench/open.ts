@@ -8,7 +8,7 @@
  * Run: npx tsx bench/open.ts [megabytes] [--baseline path/to/signalbox.mjs]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,32 +18,13 @@ import { generateLargeDesignYaml } from '../src/core/fixtures/generate';
 import { readDesign } from '../src/core/format/read';
 import { readYamlSubset } from '../src/core/format/yamlSubset';
 import { lintDesign } from '../src/core/rules/engine';
+import { measureProcesses, UNCACHED, type Contender } from './processes';
 
 const RUNS = 5;
 const PROCESS_ROUNDS = 5;
 const baselineAt = process.argv.indexOf('--baseline');
 const baseline = baselineAt >= 0 ? process.argv[baselineAt + 1] : undefined;
 const megabytes = Number(process.argv.slice(2).find((a, i, all) => /^\d/.test(a) && all[i - 1] !== '--baseline') ?? 5);
-const TIME = '/usr/bin/time';
-const hasTime = existsSync(TIME);
-
-// The code cache in a folder of the bench's own, warmed by one untimed run of each contender.
-const cacheDir = mkdtempSync(join(tmpdir(), 'signalbox-bench-cache-'));
-const CACHED = { ...process.env, SIGNALBOX_COMPILE_CACHE: cacheDir };
-const UNCACHED = { ...process.env, SIGNALBOX_COMPILE_CACHE: '0' };
-
-/** One process: wall ms, and CPU ms (user + system) when /usr/bin/time can tell. */
-function runProcess(args: string[], env: NodeJS.ProcessEnv = CACHED): { wall: number; cpu?: number } {
-  const start = performance.now();
-  const options = { encoding: 'utf8' as const, maxBuffer: 1 << 28, env };
-  const run = hasTime
-    ? spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...args], options)
-    : spawnSync(process.execPath, args, options);
-  const wall = performance.now() - start;
-  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr ?? '');
-  return m ? { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000 } : { wall };
-}
-
 function median(work: () => unknown, runs = RUNS): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -80,24 +61,13 @@ const bundle = join(import.meta.dirname, '..', 'packages', 'cli', 'dist', 'signa
 // The fair yardstick for a process: js-yaml in a fresh Node, reading the file, cold JIT and all.
 const jsYamlModule = join(import.meta.dirname, '..', 'node_modules', 'js-yaml', 'dist', 'js-yaml.mjs');
 const loadScript = `import { load } from ${JSON.stringify(jsYamlModule)}; import { readFileSync } from 'node:fs'; load(readFileSync(${JSON.stringify(file)}, 'utf8'));`;
-const contenders: [string, string[], NodeJS.ProcessEnv?][] = [
+const contenders: Contender[] = [
   ['js-yaml', ['--input-type=module', '-e', loadScript]],
   ['signalbox', [bundle, 'lint', file, '--fail-on', 'never']],
   ['no code cache', [bundle, 'lint', file, '--fail-on', 'never'], UNCACHED],
-  ...(baseline ? [['baseline', [baseline, 'lint', file, '--fail-on', 'never']] as [string, string[]]] : []),
+  ...(baseline ? [['baseline', [baseline, 'lint', file, '--fail-on', 'never']] as Contender] : []),
 ];
-for (const [, args, env] of contenders) runProcess(args, env);
-// Interleaved: each round runs every contender once, so a burst of load hits them alike.
-const rounds = new Map<string, { wall: number; cpu?: number }[]>(contenders.map(([name]) => [name, []]));
-for (let round = 0; round < PROCESS_ROUNDS; round++)
-  for (const [name, args, env] of contenders) rounds.get(name)!.push(runProcess(args, env));
-rmSync(cacheDir, { recursive: true, force: true });
-const mid = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-const wallOf = (name: string) => mid(rounds.get(name)!.map((r) => r.wall));
-const cpuOf = (name: string) => {
-  const cpus = rounds.get(name)!.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
-  return cpus.length > 0 ? mid(cpus) : undefined;
-};
+const { rounds, wallOf, cpuOf } = measureProcesses(contenders, PROCESS_ROUNDS);
 /** Per round ratio against js-yaml in the same round: the range says how steady the figure is. */
 const ratios = (name: string, key: 'wall' | 'cpu') => {
   const mine = rounds.get(name)!;
