@@ -257,6 +257,28 @@ class SubsetReader {
       throw GIVE_UP;
   }
 
+  /** The top-level key whose value is being read (a collection at depth 2: `nodes`, `links`...). */
+  private getSection(): string | undefined {
+    return this.depth === 2 ? this.section : undefined;
+  }
+
+  /** Where a section's map notes the line of each key; undefined below the sections. */
+  private keyLines(): Map<string, number> | undefined {
+    const section = this.getSection();
+    if (section === undefined) return undefined;
+    const lines = new Map<string, number>();
+    this.lines.keys.set(section, lines);
+    return lines;
+  }
+
+  /** Where a section's list notes the line of each item; undefined below the sections. */
+  private itemLines(section: string | undefined): number[] | undefined {
+    if (section === undefined) return undefined;
+    const lines: number[] = [];
+    this.lines.items.set(section, lines);
+    return lines;
+  }
+
   private enter(): void {
     if (++this.depth > SUBSET_MAX_DEPTH) throw GIVE_UP;
   }
@@ -278,12 +300,7 @@ class SubsetReader {
   private blockMap(indent: number, top: boolean): Record<string, unknown> {
     this.enter();
     const map: Record<string, unknown> = {};
-    const section = this.depth === 2 ? this.section : undefined;
-    let lines: Map<string, number> | undefined;
-    if (section !== undefined) {
-      lines = new Map();
-      this.lines.keys.set(section, lines);
-    }
+    const lines = this.keyLines();
     for (;;) {
       const keyLine = this.line;
       const key = this.blockKey();
@@ -326,12 +343,8 @@ class SubsetReader {
   private blockList(indent: number): unknown[] {
     this.enter();
     const list: unknown[] = [];
-    const section = this.depth === 2 ? this.section : undefined;
-    let lines: number[] | undefined;
-    if (section !== undefined) {
-      lines = [];
-      this.lines.items.set(section, lines);
-    }
+    const section = this.getSection();
+    const lines = this.itemLines(section);
     for (;;) {
       lines?.push(this.line);
       this.pos++; // the dash
@@ -551,12 +564,7 @@ class SubsetReader {
   private flowMap(top = false): Record<string, unknown> {
     this.enter();
     const itemLine = this.line;
-    const section = this.depth === 2 ? this.section : undefined;
-    let lines: Map<string, number> | undefined;
-    if (section !== undefined) {
-      lines = new Map();
-      this.lines.keys.set(section, lines);
-    }
+    const lines = this.keyLines();
     const map: Record<string, unknown> = {};
     this.pos++;
     this.skipFlowSpaces();
@@ -620,12 +628,7 @@ class SubsetReader {
   /** `[ value, ... ]` on one line; `pos` then just after the `]`. */
   private flowList(): unknown[] {
     this.enter();
-    const section = this.depth === 2 ? this.section : undefined;
-    let lines: number[] | undefined;
-    if (section !== undefined) {
-      lines = [];
-      this.lines.items.set(section, lines);
-    }
+    const lines = this.itemLines(this.getSection());
     const list: unknown[] = [];
     this.pos++;
     this.skipFlowSpaces();
