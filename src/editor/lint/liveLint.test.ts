@@ -21,6 +21,12 @@ function emptyFindings() {
 }
 
 // A client calling a service directly with no gateway: no-api-gateway fires on the link.
+/** The main-thread linter, telling `onRun` of each design it is given. */
+function watchedLinter(onRun: (design: Design) => unknown) {
+  const inner = createMainThreadLinter(lintDesignOutcome);
+  return { ...inner, run: (design: Design) => (onRun(design), inner.run(design)) };
+}
+
 const direct: Design = {
   signalbox: 1,
   name: 'Direct',
@@ -37,10 +43,7 @@ describe('startLiveLint', () => {
       designStore: designs,
       findingsStore: findings,
       lintStatusStore: createLintStatusStore(),
-      createLinter: () => {
-        const inner = createMainThreadLinter(lintDesignOutcome);
-        return { ...inner, run: (d) => ((runs += 1), inner.run(d)) };
-      },
+      createLinter: () => watchedLinter(() => (runs += 1)),
     });
     expect(findings.getState().pending).toBe(true);
     await flush();
@@ -73,10 +76,7 @@ describe('startLiveLint', () => {
       designStore: designs,
       findingsStore: findings,
       lintStatusStore: createLintStatusStore(),
-      createLinter: () => {
-        const inner = createMainThreadLinter(lintDesignOutcome);
-        return { ...inner, run: (d) => (linted.push(d.name), inner.run(d)) };
-      },
+      createLinter: () => watchedLinter((d) => linted.push(d.name)),
       afterPaint: (run) => paints.push(run),
     });
     await flush();
