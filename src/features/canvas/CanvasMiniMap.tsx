@@ -45,13 +45,6 @@ export function fitMiniMap(content: Box, width: number, height: number): MiniMap
   };
 }
 
-function unite(a: Box | undefined, b: Box): Box {
-  if (!a) return b;
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-}
-
 function nodeBox(node: InternalNode): Box {
   const { x, y } = node.internals.positionAbsolute;
   return {
@@ -78,24 +71,25 @@ function paint<N extends Node>(
   const ctx = canvas.getContext('2d');
   if (!ctx) return undefined;
   const view = getViewBox(state.transform, state.width, state.height);
-  const boxes: { box: Box; color: string }[] = [];
-  let content: Box | undefined;
+  // Grouped by colour as they are measured: one path per colour, not a draw call per node.
+  const byColor = new Map<string, Box[]>();
+  let [left, top, right, bottom] = [view.x, view.y, view.x + view.width, view.y + view.height];
   for (const node of state.nodeLookup.values()) {
     const box = nodeBox(node);
-    boxes.push({ box, color: color(node.internals.userNode as N) });
-    content = unite(content, box);
-  }
-  const geometry = fitMiniMap(unite(content, view), width, height);
-  const { scale, offsetX, offsetY } = geometry;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  // One path per colour: a fill per node would be a draw call per node.
-  const byColor = new Map<string, Box[]>();
-  for (const { box, color: fill } of boxes) {
+    const fill = color(node.internals.userNode as N);
     let list = byColor.get(fill);
     if (!list) byColor.set(fill, (list = []));
     list.push(box);
+    left = Math.min(left, box.x);
+    top = Math.min(top, box.y);
+    right = Math.max(right, box.x + box.width);
+    bottom = Math.max(bottom, box.y + box.height);
   }
+  // The nodes and the view together, as on React Flow's minimap.
+  const geometry = fitMiniMap({ x: left, y: top, width: right - left, height: bottom - top }, width, height);
+  const { scale, offsetX, offsetY } = geometry;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
   for (const [fill, list] of byColor) {
     ctx.beginPath();
     for (const box of list)
