@@ -1,7 +1,7 @@
 import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import process from 'node:process';
-import { readDesign, formatIssue } from '../core/format/read';
+import { readDesign, formatIssue, type ReadOptions } from '../core/format/read';
 import type { Design } from '../core/model/types';
 import type { Document } from 'yaml';
 import type { SubsetLines } from '../core/format/yamlSubset';
@@ -69,7 +69,11 @@ export interface LoadedDesign {
  * Read and validate FILE; on failure print every error with path and line:column on standard
  * error and return undefined (the command then exits 2). Warnings go to standard error too.
  */
-export async function loadDesign(file: string | undefined, io: CliIo): Promise<LoadedDesign | undefined> {
+export async function loadDesign(
+  file: string | undefined,
+  io: CliIo,
+  options: ReadOptions = {},
+): Promise<LoadedDesign | undefined> {
   if (!file) {
     io.stderr('signalbox: missing FILE (a .signalbox.yaml or .json file, or - for standard input)\n');
     return undefined;
@@ -85,7 +89,7 @@ export async function loadDesign(file: string | undefined, io: CliIo): Promise<L
     return undefined;
   }
   const name = file === '-' ? '<stdin>' : file;
-  const result = readDesign(text, file === '-' ? undefined : file);
+  const result = readDesign(text, file === '-' ? undefined : file, options);
   for (const issue of result.issues) io.stderr(`${formatIssue(issue, name)}\n`);
   if (!result.design) return undefined;
   const design = result.design;

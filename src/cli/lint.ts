@@ -187,7 +187,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const file = parsed.positionals[0];
-  const loaded = await loadDesign(file, io);
+  // Lint looks keys up, never lists them: the design may keep the file's key order (no copy).
+  const loaded = await loadDesign(file, io, { keyOrder: 'as-read' });
   if (!loaded) return 2;
   const fileName = file === '-' ? '<stdin>' : file!;
   const lines = createSourceLines(loaded.text, loaded.design, () => loaded.doc, loaded.entryLines);

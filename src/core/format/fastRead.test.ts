@@ -138,3 +138,36 @@ describe('readCleanYaml', () => {
     expect(readCleanYaml(text, 'yaml', never)?.design).toEqual(carefully(text));
   });
 });
+
+describe("readDesign's keyOrder: 'as-read'", () => {
+  it('gives the same design as the schema order, keys as written, on every path (subset, js-yaml, JSON)', () => {
+    const yaml = `signalbox: 1
+name: Shop
+nodes:
+  order: { name: Order, kind: service, at: [0, 0] }
+  db: { kind: database, name: Orders DB }
+links:
+  - { to: db, from: order, timeoutMs: 200, kind: sync }
+`;
+    // A flow collection over two lines takes js-yaml's path; JSON takes JSON.parse.
+    const texts: [string, string][] = [
+      [yaml, 'a.yaml'],
+      [yaml.replace('at: [0, 0]', 'at: [0,\n    0]'), 'b.yaml'],
+      [JSON.stringify({ signalbox: 1, nodes: { a: { name: 'A', kind: 'service' } }, name: 'x' }), 'c.json'],
+    ];
+    for (const [text, file] of texts) {
+      const schema = readDesign(text, file);
+      const asRead = readDesign(text, file, { keyOrder: 'as-read' });
+      expect(asRead.issues).toEqual([]);
+      expect(asRead.design).toStrictEqual(schema.design);
+      expect(Object.keys(schema.design!)).toEqual(['signalbox', 'name', 'nodes', 'links']);
+    }
+    expect(Object.keys(readDesign(yaml, 'a.yaml', { keyOrder: 'as-read' }).design!.nodes.order!)).toEqual(['name', 'kind', 'at']);
+  });
+
+  it('words an invalid design exactly as the schema order does', () => {
+    const bad = 'signalbox: 1\nname: x\nnodes:\n  a: { name: A, kind: planet }\n';
+    expect(readDesign(bad, 'x.yaml', { keyOrder: 'as-read' }).issues).toEqual(readDesign(bad, 'x.yaml').issues);
+    expect(readDesign(bad, 'x.yaml').issues.length).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,7 @@
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import type { Document } from 'yaml';
 import { validateDesign } from '../model/validate';
+import type { ParseMode } from '../model/fastParse';
 import type { FileFormat, ReadResult } from './read';
 import { checkValueLimits, READ_LIMITS } from './limits';
 import { coreNumber, isCoreBool, isCoreNull, isCoreNumber, readYamlSubset } from './yamlSubset';
@@ -43,7 +44,12 @@ const HASH_AFTER_TEXT = /\S#/;
  * text holds anchors: the caller then reads it the careful way, which locates every issue at its
  * line:column. The Document is still available for writing back: built on first use.
  */
-export function readCleanYaml(text: string, format: FileFormat, readCarefully: () => ReadResult): ReadResult | undefined {
+export function readCleanYaml(
+  text: string,
+  format: FileFormat,
+  readCarefully: () => ReadResult,
+  mode: ParseMode = 'reuse',
+): ReadResult | undefined {
   if (format !== 'yaml' || ANCHOR.test(text) || TAG.test(text) || HASH_AFTER_TEXT.test(text)) return undefined;
   let raw: unknown;
   try {
@@ -53,7 +59,7 @@ export function readCleanYaml(text: string, format: FileFormat, readCarefully: (
   } catch {
     return undefined;
   }
-  return cleanDesign(raw, format, readCarefully);
+  return cleanDesign(raw, format, readCarefully, mode);
 }
 
 /**
@@ -61,7 +67,12 @@ export function readCleanYaml(text: string, format: FileFormat, readCarefully: (
  * (`yamlSubset.ts`, in about half js-yaml's time), with the line of every node and link.
  * Undefined for any text outside the subset or with anything to report, as readCleanYaml.
  */
-export function readSubsetYaml(text: string, format: FileFormat, readCarefully: () => ReadResult): ReadResult | undefined {
+export function readSubsetYaml(
+  text: string,
+  format: FileFormat,
+  readCarefully: () => ReadResult,
+  mode: ParseMode = 'reuse',
+): ReadResult | undefined {
   if (format !== 'yaml') return undefined;
   const read = readYamlSubset(text);
   if (!read) return undefined;
@@ -69,22 +80,26 @@ export function readSubsetYaml(text: string, format: FileFormat, readCarefully: 
   const nodes = read.lines.keys.get('nodes')?.size ?? 0;
   const links = read.lines.items.get('links')?.length ?? 0;
   if (nodes > READ_LIMITS.maxNodes || links > READ_LIMITS.maxLinks) return undefined;
-  const result = cleanDesign(read.value, format, readCarefully, true);
+  const result = cleanDesign(read.value, format, readCarefully, mode, true);
   if (result) result.entryLines = read.lines;
   return result;
 }
 
-/** The design when a parsed value is within the limits and valid without a word; the Document on first use. */
+/**
+ * The design when a parsed value is within the limits and valid without a word; the Document on
+ * first use. `mode`: `reuse` or `reuse-any-order` (validateDesign), as the fast readers give fresh values.
+ */
 function cleanDesign(
   raw: unknown,
   format: FileFormat,
   readCarefully: () => ReadResult,
+  mode: ParseMode,
   withinLimits = false,
 ): ReadResult | undefined {
   // Anything past the read-time limits (NaN, Infinity, huge names...) is refused the careful way.
   if (!withinLimits && checkValueLimits(raw).length > 0) return undefined;
   // Both fast readers give fresh plain values, without aliases (anchors take the careful path).
-  const result = validateDesign(raw, true);
+  const result = validateDesign(raw, mode);
   if (!result.design || result.issues.length > 0) return undefined;
   let doc: Document | undefined;
   let built = false;

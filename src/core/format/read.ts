@@ -1,6 +1,7 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Design, Issue } from '../model/types';
 import { validateDesign, type PathSegment } from '../model/validate';
+import type { ParseMode } from '../model/fastParse';
 import { readCleanYaml, readSubsetYaml } from './fastRead';
 import type { SubsetLines } from './yamlSubset';
 import { checkDocumentLimits, checkNestingInText, checkTextLimits, checkValueLimits, type LimitIssue } from './limits';
@@ -52,11 +53,21 @@ export function getBinaryFileMessage(fileName?: string): string {
   return `${base || 'the input'} is not a text file: it looks like binary data`;
 }
 
+export interface ReadOptions {
+  /**
+   * `as-read`: the design's objects may keep their keys in the file's order rather than the
+   * schema's, which spares copying most of a big design (for a reader that only looks the keys up,
+   * as `signalbox lint` does). Default `schema`.
+   */
+  keyOrder?: 'schema' | 'as-read';
+}
+
 /**
  * Read a design from YAML or JSON text. JSON is read by the YAML parser too (JSON is YAML), so
  * both get line:column on every issue. Never throws.
  */
-export function readDesign(text: string, fileName?: string): ReadResult {
+export function readDesign(text: string, fileName?: string, options: ReadOptions = {}): ReadResult {
+  const mode: ParseMode = options.keyOrder === 'as-read' ? 'reuse-any-order' : 'reuse';
   const format = detectFormat(text, fileName);
   // Bytes of a picture or a zip would come back as a screen of YAML syntax errors quoting them.
   if (looksBinary(text))
@@ -66,7 +77,7 @@ export function readDesign(text: string, fileName?: string): ReadResult {
   // The subset reader nests no deeper than it may (SUBSET_MAX_DEPTH) and never overflows, so the
   // text's nesting estimate waits for the texts it leaves; it passes every text the reader reads.
   if (refused.length === 0) {
-    const subset = readSubsetYaml(text, format, () => readWithPositions(text, format));
+    const subset = readSubsetYaml(text, format, () => readWithPositions(text, format), mode);
     if (subset) return subset;
   }
   if (refused.length === 0) refused.push(...checkNestingInText(text));
@@ -86,11 +97,11 @@ export function readDesign(text: string, fileName?: string): ReadResult {
       return { issues: limited.map(({ issue, path }) => ({ ...issue, segments: path })), format };
     }
     if (raw !== undefined && limited.length === 0) {
-      const fast = validateDesign(raw, true);
+      const fast = validateDesign(raw, mode);
       if (fast.issues.length === 0) return { design: fast.design, issues: [], format };
     }
   }
-  const clean = readCleanYaml(text, format, () => readWithPositions(text, format));
+  const clean = readCleanYaml(text, format, () => readWithPositions(text, format), mode);
   if (clean) return clean;
   return readWithPositions(text, format);
 }

@@ -68,11 +68,32 @@ export function isCoreBool(text: string): boolean {
   return BOOL.test(text);
 }
 
+/**
+ * A decimal integer of at most 15 digits (`130`, `-0`, `+7`, `007`), read without a pattern: most
+ * numbers in a design are these (positions, timeouts), and the core schema's patterns cost more
+ * than the rest of reading them. Exact: 15 digits are below 2^53. Undefined for anything else.
+ */
+function smallInteger(text: string): number | undefined {
+  const sign = text.charCodeAt(0);
+  const from = sign === DASH || sign === 0x2b ? 1 : 0;
+  const length = text.length;
+  if (length === from || length - from > 15) return undefined;
+  let value = 0;
+  for (let i = from; i < length; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return sign === DASH ? -value : value;
+}
+
 /** A plain scalar's value: only text that could be a null, a boolean or a number is tested. */
 function resolvePlain(text: string): unknown {
   const c = text.charCodeAt(0);
   // Digits, + - . ~ and the first letters of null, true, false (any case): everything else is text.
   if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e) {
+    const small = smallInteger(text);
+    if (small !== undefined) return small;
     if (INT.test(text) || FLOAT.test(text)) {
       const number = coreNumber(text);
       // NaN and Infinity: the read-time limits refuse them, with their path, on the full path.

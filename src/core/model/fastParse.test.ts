@@ -10,6 +10,18 @@ import { join } from 'node:path';
 import { fastParseDesign } from './fastParse';
 import { designSchema } from './schema';
 
+/** A deep copy that keeps what structuredClone would not: prototypes, own `__proto__` keys, undefined holes. */
+function cloneAsIs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneAsIs);
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  const copy = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    const item = cloneAsIs((value as Record<string, unknown>)[key]);
+    Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
 /** zod's answer and the fast one agree exactly: same values, same key order, or the fast path steps aside. */
 function expectAgreement(raw: unknown): 'fast' | 'zod' {
   const zod = designSchema.safeParse(raw);
@@ -20,12 +32,17 @@ function expectAgreement(raw: unknown): 'fast' | 'zod' {
   }
   // The owned read (the caller's own fresh value: parts kept, not copied) answers the same.
   const before = JSON.stringify(raw);
-  const owned = fastParseDesign(raw, true);
+  const owned = fastParseDesign(raw, 'reuse');
   expect(JSON.stringify(raw)).toBe(before);
   expect(owned === undefined).toBe(fast === undefined);
+  // So does the read that keeps the keys in the order read, on a copy of its own (it fills in place).
+  const anyOrder = fastParseDesign(cloneAsIs(raw), 'reuse-any-order');
+  expect(anyOrder === undefined).toBe(fast === undefined);
   if (fast === undefined) return 'zod';
   expect(fast).toStrictEqual(zod.data);
   expect(owned).toStrictEqual(zod.data);
+  // toStrictEqual ignores key order: the read that keeps the order read is the same value.
+  expect(anyOrder).toStrictEqual(zod.data);
   // toStrictEqual ignores key order; the writer and the exports do not.
   expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
   expect(JSON.stringify(owned)).toBe(JSON.stringify(zod.data));
@@ -51,12 +68,12 @@ describe('fastParseDesign', () => {
   it('keeps an owned value that already is zod’s output, and copies only the parts that are not', () => {
     // A template as zod gives it back, written and read again: every part already in zod's shape.
     const raw = JSON.parse(JSON.stringify(fastParseDesign(load(TEMPLATES[0]!.yaml)))) as Record<string, unknown>;
-    expect(fastParseDesign(raw, true)).toBe(raw);
+    expect(fastParseDesign(raw, 'reuse')).toBe(raw);
     expect(fastParseDesign(raw)).not.toBe(raw);
     expect(fastParseDesign(raw)!.nodes).not.toBe(raw.nodes);
     // A node with its keys out of the schema's order is copied in zod's order; its neighbours are kept.
     const mixed = { signalbox: 1, name: 'x', nodes: { a: { name: 'A', kind: 'service' }, b: { kind: 'service', name: 'B' } } };
-    const read = fastParseDesign(mixed, true)!;
+    const read = fastParseDesign(mixed, 'reuse')!;
     expect(Object.keys(read.nodes.a!)).toEqual(['kind', 'name']);
     expect(read.nodes.b).toBe(mixed.nodes.b);
     expect(read.nodes).not.toBe(mixed.nodes);
@@ -64,6 +81,34 @@ describe('fastParseDesign', () => {
     expect(read.links).toEqual([]);
     expect(read).not.toBe(mixed);
     expect('links' in mixed).toBe(false);
+  });
+
+  it('with any key order, keeps every object in place, fills a missing default in place, and still refuses what zod refuses', () => {
+    const mixed = {
+      name: 'x',
+      signalbox: 1,
+      nodes: { a: { name: 'A', kind: 'service', zz: true }, b: { kind: 'service', name: 'B' } },
+    };
+    const zod = designSchema.parse(structuredClone(mixed));
+    const a = mixed.nodes.a;
+    const read = fastParseDesign(mixed, 'reuse-any-order')!;
+    expect(read).toBe(mixed);
+    expect(read.nodes.a).toBe(a);
+    expect(Object.keys(read.nodes.a!)).toEqual(['name', 'kind', 'zz']);
+    // `links` was missing: zod's default, filled in place, after the keys read.
+    expect(Object.keys(read)).toEqual(['name', 'signalbox', 'nodes', 'links']);
+    expect(read).toStrictEqual(zod);
+    // Near misses: a wrong kind, a missing required key, an own undefined.
+    expect(
+      fastParseDesign({ signalbox: 1, name: 'x', nodes: { a: { name: 'A', kind: 'planet' } } }, 'reuse-any-order'),
+    ).toBeUndefined();
+    expect(fastParseDesign({ signalbox: 1, nodes: { a: { name: 'A', kind: 'service' } } }, 'reuse-any-order')).toBeUndefined();
+    expect(
+      fastParseDesign(
+        { signalbox: 1, name: 'x', nodes: { a: { name: 'A', kind: 'service', tags: undefined } } },
+        'reuse-any-order',
+      ),
+    ).toBeUndefined();
   });
 
   it('agrees with zod on valid designs (always fast) and on each of them broken at one place', () => {

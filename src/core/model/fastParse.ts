@@ -12,6 +12,16 @@ import type { Design } from './types';
 
 /** A unique value: "not the fast path's business, ask zod". */
 const FAIL: unique symbol = Symbol('fail');
+/**
+ * How a parse may use its input: `copy` never returns it; `reuse` returns any part already equal
+ * to zod's output (the caller owns the input); `reuse-any-order` also keeps a part whose keys are
+ * in another order than zod's, and fills in a missing `.default([])` in place (the caller owns the
+ * input and does not mind key order: `signalbox lint`).
+ */
+export type ParseMode = 'copy' | 'reuse' | 'reuse-any-order';
+
+/** From the in-place pass: "not zod's output as it is, take the copying pass". */
+const COPY: unique symbol = Symbol('copy');
 type Parse = (input: unknown) => unknown;
 
 interface ZodDef {
@@ -61,7 +71,8 @@ function compileChecks(def: ZodDef): ((value: never) => boolean)[] {
  * already equal to zod's output (same keys in the same order, nothing to fill in) is returned
  * itself rather than copied: for a caller that owns the input, a 5 MB design is not built twice.
  */
-function compile(schema: unknown, reuse: boolean): Parse {
+function compile(schema: unknown, mode: ParseMode): Parse {
+  const reuse = mode !== 'copy';
   const def = getDef(schema);
   switch (def.type) {
     case 'unknown':
@@ -95,7 +106,7 @@ function compile(schema: unknown, reuse: boolean): Parse {
       return (input) => (values.includes(input) ? input : FAIL);
     }
     case 'union': {
-      const options = (def.options as unknown[]).map((option) => compile(option, reuse));
+      const options = (def.options as unknown[]).map((option) => compile(option, mode));
       return (input) => {
         for (const option of options) {
           const out = option(input);
@@ -106,7 +117,7 @@ function compile(schema: unknown, reuse: boolean): Parse {
     }
     case 'array': {
       if (def.checks?.length) break;
-      const element = compile(def.element, reuse);
+      const element = compile(def.element, mode);
       return (input) => {
         if (!Array.isArray(input)) return FAIL;
         let out: unknown[] | undefined = reuse ? undefined : new Array<unknown>(input.length);
@@ -123,7 +134,7 @@ function compile(schema: unknown, reuse: boolean): Parse {
     }
     case 'tuple': {
       if (def.rest || def.checks?.length) break;
-      const items = (def.items as unknown[]).map((item) => compile(item, reuse));
+      const items = (def.items as unknown[]).map((item) => compile(item, mode));
       return (input) => {
         if (!Array.isArray(input) || input.length !== items.length) return FAIL;
         let out: unknown[] | undefined = reuse ? undefined : new Array<unknown>(items.length);
@@ -139,7 +150,7 @@ function compile(schema: unknown, reuse: boolean): Parse {
     }
     case 'record': {
       if (getDef(def.keyType).type !== 'string' || getDef(def.keyType).checks?.length) break;
-      const value = compile(def.valueType, reuse);
+      const value = compile(def.valueType, mode);
       return (input) => {
         if (!isPlainObject(input)) return FAIL;
         // zod's output is an ordinary object: one without a prototype is copied.
@@ -162,13 +173,15 @@ function compile(schema: unknown, reuse: boolean): Parse {
       };
     }
     case 'object':
-      return compileObject(def, reuse);
+      return compileObject(def, mode);
   }
   throw new Error(`fastParse: no fast path for the zod type "${def.type}"`);
 }
 
 /** A zod object, loose (unknown keys kept, after the known ones in shape order, as zod does). */
-function compileObject(def: ZodDef, reuse: boolean): Parse {
+function compileObject(def: ZodDef, mode: ParseMode): Parse {
+  const reuse = mode !== 'copy';
+  const anyOrder = mode === 'reuse-any-order';
   if (def.checks?.length) throw new Error('fastParse: no fast path for checks on an object');
   const catchall = def.catchall === undefined ? undefined : getDef(def.catchall);
   if (catchall?.type !== 'unknown') throw new Error('fastParse: only loose objects have a fast path');
@@ -176,13 +189,13 @@ function compileObject(def: ZodDef, reuse: boolean): Parse {
   const fields = Object.entries(shape).map(([key, field]) => {
     const fieldDef = getDef(field);
     if (fieldDef.type === 'optional')
-      return { key, parse: compile(fieldDef.innerType, reuse), optional: true, fallback: undefined };
+      return { key, parse: compile(fieldDef.innerType, mode), optional: true, fallback: undefined };
     if (fieldDef.type === 'default') {
       const fallback = fieldDef.defaultValue;
       if (!(Array.isArray(fallback) && fallback.length === 0)) throw new Error('fastParse: only `.default([])` has a fast path');
-      return { key, parse: compile(fieldDef.innerType, reuse), optional: false, fallback: () => [] };
+      return { key, parse: compile(fieldDef.innerType, mode), optional: false, fallback: () => [] };
     }
-    return { key, parse: compile(field, reuse), optional: false, fallback: undefined };
+    return { key, parse: compile(field, mode), optional: false, fallback: undefined };
   });
   const known = new Set(Object.keys(shape));
   const order = new Map(fields.map(({ key }, i) => [key, i]));
@@ -208,8 +221,55 @@ function compileObject(def: ZodDef, reuse: boolean): Parse {
     }
     return out;
   };
+  const required = fields.filter((field) => !field.optional).length;
+  /**
+   * With `reuse-any-order`: one pass over the input's own keys, putting right in place what
+   * differs from zod's output but the order. Objects in a design hold a few of their schema's many
+   * fields: this looks at those, not at every field. Own keys are the enumerable ones: an owned
+   * input is a parser's output, which has no others. COPY: take the copying pass.
+   */
+  const inPlace = (input: Record<string, unknown>): unknown => {
+    const keys = Object.keys(input);
+    let last = -1;
+    let unknownSeen = false;
+    let present = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const value = input[key];
+      // An own key holding undefined: zod's answer depends on details; let zod give it.
+      if (value === undefined) return FAIL;
+      const at = order.get(key);
+      if (at === undefined) {
+        if (key === '__proto__') return FAIL;
+        unknownSeen = true;
+        continue;
+      }
+      if (!anyOrder && (unknownSeen || at < last)) return COPY;
+      last = at;
+      const field = fields[at]!;
+      const parsed = field.parse(value);
+      if (parsed === FAIL) return FAIL;
+      if (parsed !== value) {
+        if (!anyOrder) return COPY;
+        input[key] = parsed;
+      }
+      if (!field.optional) present++;
+    }
+    if (present === required) return input;
+    if (!anyOrder) return COPY;
+    for (const { key, optional, fallback } of fields) {
+      if (optional || hasOwn(input, key)) continue;
+      if (!fallback) return FAIL;
+      input[key] = fallback();
+    }
+    return input;
+  };
   return (input) => {
     if (!isPlainObject(input)) return FAIL;
+    if (anyOrder && Object.getPrototypeOf(input) === Object.prototype) {
+      const answer = inPlace(input);
+      if (answer !== COPY) return answer;
+    }
     // One pass; with `reuse`, nothing is copied until a field differs from zod's output.
     let out: Record<string, unknown> | undefined =
       reuse && Object.getPrototypeOf(input) === Object.prototype && inZodOrder(input) ? undefined : {};
@@ -242,17 +302,16 @@ function compileObject(def: ZodDef, reuse: boolean): Parse {
   };
 }
 
-const parseDesign = compile(designSchema, false);
-let reuseDesign: Parse | undefined;
+const parsers: Partial<Record<ParseMode, Parse>> = {};
 
 /**
  * What `designSchema.safeParse(raw).data` would be when it succeeds, or undefined when it would
- * fail or the input is unusual: the caller then asks zod, which words the issues. `owned`: the
+ * fail or the input is unusual: the caller then asks zod, which words the issues. `reuse`: the
  * caller made `raw` and keeps no other use of it (a parser's fresh output), so every part already
- * in zod's shape is returned as it is, not copied.
+ * in zod's shape is returned as it is, not copied; `reuse-any-order`: key order aside (ParseMode).
  */
-export function fastParseDesign(raw: unknown, owned = false): Design | undefined {
-  const parse = owned ? (reuseDesign ??= compile(designSchema, true)) : parseDesign;
+export function fastParseDesign(raw: unknown, mode: ParseMode = 'copy'): Design | undefined {
+  const parse = (parsers[mode] ??= compile(designSchema, mode));
   const out = parse(raw);
   return out === FAIL ? undefined : (out as Design);
 }

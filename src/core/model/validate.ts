@@ -2,7 +2,7 @@ import type { Design, Issue, PathSegment } from './types';
 import { FORMAT_VERSION } from './types';
 import { designSchema, KNOWN_KEYS } from './schema';
 import { getLinkId } from './ids';
-import { fastParseDesign } from './fastParse';
+import { fastParseDesign, type ParseMode } from './fastParse';
 
 export type { PathSegment };
 
@@ -44,11 +44,12 @@ export function isNewerFormat(raw: unknown): boolean {
 
 /**
  * Check a parsed document against format.md: schema, version, references, duplicate ids.
- * Unknown keys are kept and reported as warnings. `owned`: `raw` is a parser's fresh output with
- * no shared parts (no YAML aliases) and no other use, so the design may be made of it rather than
- * of a copy (fastParseDesign).
+ * Unknown keys are kept and reported as warnings. `mode` (fastParseDesign's ParseMode): `reuse`
+ * when `raw` is a parser's fresh output with no shared parts (no YAML aliases) and no other use, so
+ * the design may be made of it rather than of a copy; `reuse-any-order` when, besides, the caller
+ * does not mind its keys in the order read rather than the schema's.
  */
-export function validateDesign(raw: unknown, owned = false): ValidationResult {
+export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): ValidationResult {
   const issues: Issue[] = [];
   const paths: PathSegment[][] = [];
   const add = (severity: Issue['severity'], path: PathSegment[], message: string) => {
@@ -76,7 +77,7 @@ export function validateDesign(raw: unknown, owned = false): ValidationResult {
     return { issues, paths };
   }
   // zod only when the fast check cannot vouch for the design: zod words the issues.
-  const fast = fastParseDesign(raw, owned);
+  const fast = fastParseDesign(raw, mode);
   const parsed = fast ? ({ success: true, data: fast } as const) : designSchema.safeParse(raw);
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
