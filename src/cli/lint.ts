@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import type { Design, Finding, Issue, PathSegment, Severity } from '../core/model/types';
 import { SEVERITIES } from '../core/model/types';
-import { getLinkId } from '../core/model/ids';
+import { getLinkIds } from '../core/model/ids';
 import { formatIssue } from '../core/format/read';
 import { createPathLocator } from '../core/format/locatePath';
 import { scanElementLines, type ElementLines } from '../core/yamlmap/scanLines';
@@ -63,7 +63,8 @@ interface Located {
 /** Link id -> its index in `links:`, built once for the finding lines and the SARIF locations. */
 function indexLinks(design: Design): Map<string, number> {
   const linkIndex = new Map<string, number>();
-  design.links.forEach((link, i) => linkIndex.set(getLinkId(link), i));
+  const ids = getLinkIds(design.links);
+  for (let i = 0; i < ids.length; i++) linkIndex.set(ids[i]!, i);
   return linkIndex;
 }
 

@@ -102,9 +102,22 @@ function resolvePlain(text: string): unknown {
     }
     return text;
   }
-  if (c === 0x7e || c === 0x6e || c === 0x4e) return NULL.test(text) ? null : text;
-  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) return BOOL.test(text) ? c === 0x74 || c === 0x54 : text;
+  // The core schema's nulls and booleans, compared as text: most keys (`name`, `to`, `from`,
+  // `tags`, `timeoutMs`) start with one of their letters, and a pattern per key costs.
+  if (c === 0x7e || c === 0x6e || c === 0x4e)
+    return text === 'null' || text === 'Null' || text === 'NULL' || text === '~' ? null : text;
+  if (c === 0x74 || c === 0x54) return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
+  if (c === 0x66 || c === 0x46) return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
   return text;
+}
+
+/**
+ * Whether a map being read already has the key. Its values are never undefined (an empty value is
+ * null), so a plain lookup answers for almost every key; only a key the prototype also has
+ * (`constructor`, `toString`) needs the own-property check.
+ */
+function hasKey(map: Record<string, unknown>, key: string): boolean {
+  return map[key] !== undefined && Object.prototype.hasOwnProperty.call(map, key);
 }
 
 /** Characters that may not start a plain scalar (YAML's indicators); `-`, `?`, `:` are checked apart. */
@@ -326,7 +339,7 @@ class SubsetReader {
       const keyLine = this.line;
       const key = this.blockKey();
       if (key === undefined) throw GIVE_UP;
-      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
+      if (key === '__proto__' || key === '<<' || hasKey(map, key)) throw GIVE_UP;
       lines?.set(key, keyLine);
       if (top) this.section = key;
       while (this.code(this.pos) === SPACE) this.pos++;
@@ -596,7 +609,7 @@ class SubsetReader {
     }
     for (;;) {
       const key = this.flowKey();
-      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
+      if (key === '__proto__' || key === '<<' || hasKey(map, key)) throw GIVE_UP;
       lines?.set(key, itemLine);
       if (top) this.section = key;
       this.skipFlowSpaces();

@@ -1,5 +1,5 @@
 import type { Design, DesignNode, Link, NodeKind } from '../model/types';
-import { getLinkId } from '../model/ids';
+import { getLinkIds } from '../model/ids';
 
 /**
  * A design as integer-indexed adjacency, built once and shared by every rule (and the simulator).
@@ -13,7 +13,7 @@ export interface GraphIndex {
   kinds: NodeKind[];
   indexOf: Map<string, number>;
   links: Link[];
-  linkIds: string[];
+  linkIds: readonly string[];
   linkFrom: Int32Array;
   linkTo: Int32Array;
   syncOut: number[][];
@@ -48,12 +48,11 @@ export function buildGraphIndex(design: Design): GraphIndex {
   const asyncIn = makeLists();
   const syncSuccessors = makeLists();
   const links = design.links;
-  const linkIds = new Array<string>(links.length);
+  const linkIds = getLinkIds(links);
   const linkFrom = new Int32Array(links.length);
   const linkTo = new Int32Array(links.length);
   for (let j = 0; j < links.length; j++) {
     const link = links[j]!;
-    linkIds[j] = getLinkId(link);
     // A valid design names known nodes; -1 keeps an unvalidated one from crashing the rules.
     const from = indexOf.get(link.from) ?? -1;
     const to = indexOf.get(link.to) ?? -1;

@@ -7,6 +7,23 @@ export function getLinkId(link: Pick<Link, 'from' | 'to' | 'channel' | 'id'>): s
   return link.channel ? `${base}:${link.channel}` : base;
 }
 
+const linkIdsOf = new WeakMap<readonly Link[], string[]>();
+
+/**
+ * Every link's id, in order, worked out once per list of links: validation, the rules' graph and
+ * `signalbox lint` each need all 24,000 of a big design's. A design is a value, never changed in
+ * place (withLinkDefaults leans on that too); a list that grew since is worked out again.
+ * Read-only: the list is shared.
+ */
+export function getLinkIds(links: readonly Link[]): readonly string[] {
+  const known = linkIdsOf.get(links);
+  if (known && known.length === links.length) return known;
+  const ids = new Array<string>(links.length);
+  for (let j = 0; j < links.length; j++) ids[j] = getLinkId(links[j]!);
+  linkIdsOf.set(links, ids);
+  return ids;
+}
+
 /** Map of link id to the link, in design order. */
 export function getLinksById(design: Design): Map<string, Link> {
   const byId = new Map<string, Link>();

@@ -1,7 +1,7 @@
 import type { Design, Issue, PathSegment } from './types';
 import { FORMAT_VERSION } from './types';
 import { designSchema, KNOWN_KEYS } from './schema';
-import { getLinkId } from './ids';
+import { getLinkIds } from './ids';
 import { fastParseDesign, type ParseMode } from './fastParse';
 
 export type { PathSegment };
@@ -90,13 +90,14 @@ export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): Validati
 
   // References and ids.
   const seen = new Map<string, number>();
+  const linkIds = getLinkIds(design.links);
   design.links.forEach((link, i) => {
     for (const end of ['from', 'to'] as const) {
       if (!Object.prototype.hasOwnProperty.call(design.nodes, link[end])) {
         add('error', ['links', i, end], `unknown node "${link[end]}"`);
       }
     }
-    const id = getLinkId(link);
+    const id = linkIds[i]!;
     const first = seen.get(id);
     if (first !== undefined) add('error', ['links', i], `duplicate link id "${id}" (same as links[${first}])`);
     else seen.set(id, i);
