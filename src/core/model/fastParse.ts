@@ -24,6 +24,9 @@ export type ParseMode = 'copy' | 'reuse' | 'reuse-any-order';
 const COPY: unique symbol = Symbol('copy');
 type Parse = (input: unknown) => unknown;
 
+/** Keys outside an object's schema met by the parse under way (fastParseDesignNoting). */
+let unknownKeys = 0;
+
 interface ZodDef {
   type: string;
   checks?: { _zod: { def: Record<string, unknown> } }[];
@@ -242,6 +245,7 @@ function compileObject(def: ZodDef, mode: ParseMode): Parse {
       if (at === undefined) {
         if (key === '__proto__') return FAIL;
         unknownSeen = true;
+        unknownKeys++;
         continue;
       }
       if (!anyOrder && (unknownSeen || at < last)) return COPY;
@@ -296,6 +300,7 @@ function compileObject(def: ZodDef, mode: ParseMode): Parse {
       if (key === '__proto__') return FAIL;
       const value = input[key];
       if (value === undefined) return FAIL;
+      unknownKeys++;
       if (out !== undefined) out[key] = value;
     }
     return out ?? input;
@@ -311,7 +316,19 @@ const parsers: Partial<Record<ParseMode, Parse>> = {};
  * in zod's shape is returned as it is, not copied; `reuse-any-order`: key order aside (ParseMode).
  */
 export function fastParseDesign(raw: unknown, mode: ParseMode = 'copy'): Design | undefined {
+  return fastParseDesignNoting(raw, mode)?.design;
+}
+
+/**
+ * fastParseDesign, noting too whether any object held a key outside its schema (`unknownKeys`):
+ * when none did, validation has no unknown key to look for.
+ */
+export function fastParseDesignNoting(
+  raw: unknown,
+  mode: ParseMode = 'copy',
+): { design: Design; unknownKeys: boolean } | undefined {
   const parse = (parsers[mode] ??= compile(designSchema, mode));
+  unknownKeys = 0;
   const out = parse(raw);
-  return out === FAIL ? undefined : (out as Design);
+  return out === FAIL ? undefined : { design: out as Design, unknownKeys: unknownKeys > 0 };
 }

@@ -170,3 +170,38 @@ describe('edits', () => {
     expect(pasted.design.nodes['order-2']?.at).toEqual([140, 40]);
   });
 });
+
+describe('KNOWN_KEYS', () => {
+  it('lists exactly the keys of each object’s schema (validation skips the unknown-key walk when the fast parse met none)', async () => {
+    const schema = await import('./schema');
+    const keysOf = (object: { shape: Record<string, unknown> }) => Object.keys(object.shape).sort();
+    const focus = (schema.viewSchema.shape.focus as unknown as { unwrap(): { shape: Record<string, unknown> } }).unwrap();
+    const pairs: [keyof typeof schema.KNOWN_KEYS, { shape: Record<string, unknown> }][] = [
+      ['design', schema.designSchema],
+      ['node', schema.nodeSchema],
+      ['link', schema.linkSchema],
+      ['retry', schema.retrySchema],
+      ['breaker', schema.breakerSchema],
+      ['bulkhead', schema.bulkheadSchema],
+      ['message', schema.messageSchema],
+      ['flow', schema.flowSchema],
+      ['step', schema.stepSchema],
+      ['defaults', schema.linkDefaultsSchema],
+      ['view', schema.viewSchema],
+      ['viewFocus', focus],
+    ];
+    for (const [what, object] of pairs) expect(keysOf(object), what).toEqual([...schema.KNOWN_KEYS[what]].sort());
+  });
+
+  it('warns of an unknown key at any depth, and of none when there is none', () => {
+    const design = base();
+    expect(validateDesign(design).issues).toEqual([]);
+    const deep = {
+      ...design,
+      links: [{ ...design.links[0]!, retry: { max: 1, backoff: 'exponential', jitter: true, zz: 1 } }, ...design.links.slice(1)],
+    };
+    expect(validateDesign(deep, 'reuse-any-order').issues.map((i) => i.path)).toEqual(['links[0].retry.zz']);
+    const top = { ...design, extra: true, views: { v: { level: 'groups', focus: { node: 'web', hops: 1, far: 2 } } } };
+    expect(validateDesign(top).issues.map((i) => i.path)).toEqual(['extra', 'views.v.focus.far']);
+  });
+});

@@ -2,7 +2,7 @@ import type { Design, Issue, PathSegment } from './types';
 import { FORMAT_VERSION } from './types';
 import { designSchema, KNOWN_KEYS } from './schema';
 import { getLinkIds } from './ids';
-import { fastParseDesign, type ParseMode } from './fastParse';
+import { fastParseDesignNoting, type ParseMode } from './fastParse';
 
 export type { PathSegment };
 
@@ -77,8 +77,8 @@ export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): Validati
     return { issues, paths };
   }
   // zod only when the fast check cannot vouch for the design: zod words the issues.
-  const fast = fastParseDesign(raw, mode);
-  const parsed = fast ? ({ success: true, data: fast } as const) : designSchema.safeParse(raw);
+  const fast = fastParseDesignNoting(raw, mode);
+  const parsed = fast ? ({ success: true, data: fast.design } as const) : designSchema.safeParse(raw);
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
       const path = zi.path.filter((s): s is PathSegment => typeof s !== 'symbol');
@@ -117,25 +117,31 @@ export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): Validati
         add('warning', [...path(), key], 'unknown key (kept as is)');
     }
   };
-  warnUnknown(raw, KNOWN.design, () => []);
-  warnUnknown(design.defaults, KNOWN.defaults, () => ['defaults']);
-  warnUnknown(design.defaults?.retry, KNOWN.retry, () => ['defaults', 'retry']);
-  for (const id in design.nodes) warnUnknown(design.nodes[id], KNOWN.node, () => ['nodes', id]);
-  design.links.forEach((link, i) => {
-    warnUnknown(link, KNOWN.link, () => ['links', i]);
-    warnUnknown(link.retry, KNOWN.retry, () => ['links', i, 'retry']);
-    warnUnknown(link.breaker, KNOWN.breaker, () => ['links', i, 'breaker']);
-    warnUnknown(link.bulkhead, KNOWN.bulkhead, () => ['links', i, 'bulkhead']);
-    warnUnknown(link.message, KNOWN.message, () => ['links', i, 'message']);
-  });
-  design.flows?.forEach((flow, f) => {
-    warnUnknown(flow, KNOWN.flow, () => ['flows', f]);
-    flow.steps.forEach((step, s) => warnUnknown(step, KNOWN.step, () => ['flows', f, 'steps', s]));
-  });
+  // The fast parse notes every key outside its schemas, whose shapes are these lists
+  // (model.test.ts holds them equal): when it met none, there is none to look for.
+  if (!fast || fast.unknownKeys) {
+    warnUnknown(raw, KNOWN.design, () => []);
+    warnUnknown(design.defaults, KNOWN.defaults, () => ['defaults']);
+    warnUnknown(design.defaults?.retry, KNOWN.retry, () => ['defaults', 'retry']);
+    for (const id in design.nodes) warnUnknown(design.nodes[id], KNOWN.node, () => ['nodes', id]);
+    design.links.forEach((link, i) => {
+      warnUnknown(link, KNOWN.link, () => ['links', i]);
+      warnUnknown(link.retry, KNOWN.retry, () => ['links', i, 'retry']);
+      warnUnknown(link.breaker, KNOWN.breaker, () => ['links', i, 'breaker']);
+      warnUnknown(link.bulkhead, KNOWN.bulkhead, () => ['links', i, 'bulkhead']);
+      warnUnknown(link.message, KNOWN.message, () => ['links', i, 'message']);
+    });
+    design.flows?.forEach((flow, f) => {
+      warnUnknown(flow, KNOWN.flow, () => ['flows', f]);
+      flow.steps.forEach((step, s) => warnUnknown(step, KNOWN.step, () => ['flows', f, 'steps', s]));
+    });
+  }
 
   for (const [name, view] of Object.entries(design.views ?? {})) {
-    warnUnknown(view, KNOWN.view, () => ['views', name]);
-    warnUnknown(view.focus, KNOWN.viewFocus, () => ['views', name, 'focus']);
+    if (!fast || fast.unknownKeys) {
+      warnUnknown(view, KNOWN.view, () => ['views', name]);
+      warnUnknown(view.focus, KNOWN.viewFocus, () => ['views', name, 'focus']);
+    }
     // A stale view must not stop a design from opening: it focuses on nothing, and says so.
     if (view.focus && !Object.prototype.hasOwnProperty.call(design.nodes, view.focus.node)) {
       add('warning', ['views', name, 'focus', 'node'], `unknown node "${view.focus.node}" (the view shows nothing)`);
