@@ -8,7 +8,8 @@ import type { SubsetLines } from '../core/format/yamlSubset';
 
 /** What a command may touch: output streams and files. Tests pass their own. */
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** Text, or text already encoded as UTF-8. */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   readText: (path: string) => Promise<string>;
   writeText: (path: string, text: string) => Promise<void>;

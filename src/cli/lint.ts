@@ -10,6 +10,7 @@ import { checkRuleSettings, lintDesign, summarizeFindings, type FindingSummary }
 import { RULES } from '../core/rules/catalog';
 import type { CliIo } from './io';
 import { loadDesign, parseFlags } from './io';
+import { Utf8Text } from './utf8Text';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type OutputFormat = (typeof FORMATS)[number];
@@ -90,25 +91,30 @@ function formatSummary(summary: FindingSummary): string {
   return `${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${plural(summary.info, 'info')}`;
 }
 
-function formatText(design: Design, located: Located[], fileName: string, summary: FindingSummary): string {
-  // One string grown in place: 20,000 findings are 6 MB of text, and an array of 100,000 lines
-  // to join cost more than the text itself.
-  let out = located.length === 0 ? `${design.name}: no findings\n` : `${design.name}: ${plural(located.length, 'finding')}\n`;
+/**
+ * The text report, written straight into UTF-8 (Utf8Text: 20,000 findings are 6 MB of it), a
+ * finding at a time.
+ */
+function formatText(design: Design, located: Located[], fileName: string, summary: FindingSummary): Uint8Array {
+  const out = new Utf8Text();
+  out.add(located.length === 0 ? `${design.name}: no findings\n` : `${design.name}: ${plural(located.length, 'finding')}\n`);
   const groups = new Map<Severity, Located[]>(SEVERITIES.map((severity) => [severity, []]));
-  for (const l of located) groups.get(l.finding.severity)!.push(l);
+  for (let i = 0; i < located.length; i++) groups.get(located[i]!.finding.severity)!.push(located[i]!);
   for (const severity of SEVERITIES) {
     const group = groups.get(severity)!;
     if (group.length === 0) continue;
-    out += `\n${severity.toUpperCase()} (${group.length})\n`;
-    for (const { finding, line } of group) {
-      out += `  ${finding.rule}${line !== undefined ? ` (${fileName}:${line})` : ''}\n    ${finding.message}\n`;
+    out.add(`\n${severity.toUpperCase()} (${group.length})\n`);
+    for (let i = 0; i < group.length; i++) {
+      const { finding, line } = group[i]!;
       const nodes = finding.nodes.length > 0 ? `nodes: ${finding.nodes.join(', ')}` : '';
       const links = finding.links.length > 0 ? `links: ${finding.links.join(', ')}` : '';
-      if (nodes || links) out += `    ${nodes && links ? `${nodes}; ${links}` : nodes || links}\n`;
-      out += `    fix: ${finding.fix}\n`;
+      const where = nodes || links ? `    ${nodes && links ? `${nodes}; ${links}` : nodes || links}\n` : '';
+      out.add(
+        `  ${finding.rule}${line !== undefined ? ` (${fileName}:${line})` : ''}\n    ${finding.message}\n${where}    fix: ${finding.fix}\n`,
+      );
     }
   }
-  return `${out}\nsummary: ${formatSummary(summary)}\n`;
+  return out.add(`\nsummary: ${formatSummary(summary)}\n`).toBytes();
 }
 
 /** SARIF 2.1.0: one run, the catalog as the driver's rules, one result per finding. */
