@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import type { Design, Finding, Issue, PathSegment, Severity } from '../core/model/types';
 import { SEVERITIES } from '../core/model/types';
-import { getLinkIds } from '../core/model/ids';
+import { getLinkIndex } from '../core/model/ids';
 import { formatIssue } from '../core/format/read';
 import { createPathLocator } from '../core/format/locatePath';
 import { scanElementLines, type ElementLines } from '../core/yamlmap/scanLines';
@@ -24,6 +24,9 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 /** Finds the 1-based line of a path (`['nodes', 'order']`, `['links', 3]`) in the YAML source. */
 interface SourceLines {
   lineOf: (path: readonly PathSegment[]) => number | undefined;
+  /** lineOf(['nodes', id]) and lineOf(['links', index]), for the finding lines. */
+  nodeLine: (id: string) => number | undefined;
+  linkLine: (index: number) => number | undefined;
 }
 
 function createSourceLines(
@@ -38,13 +41,16 @@ function createSourceLines(
   // scan and the locator disagree (the dash, the item below it): the reader's lines step aside.
   const scanned = (entryLines && readerLines(entryLines)) ?? scanElementLines(text, design);
   const locate = createPathLocator(text, getDoc);
+  const lineOf = (path: readonly PathSegment[]) => {
+    if (scanned && path.length === 2 && path[0] === 'nodes' && typeof path[1] === 'string') return scanned.node(path[1]);
+    if (scanned && path.length === 2 && path[0] === 'links' && typeof path[1] === 'number') return scanned.link(path[1]);
+    const where = locate(path);
+    return where?.exact ? where.line : undefined;
+  };
   return {
-    lineOf(path) {
-      if (scanned && path.length === 2 && path[0] === 'nodes' && typeof path[1] === 'string') return scanned.node(path[1]);
-      if (scanned && path.length === 2 && path[0] === 'links' && typeof path[1] === 'number') return scanned.link(path[1]);
-      const where = locate(path);
-      return where?.exact ? where.line : undefined;
-    },
+    lineOf,
+    nodeLine: scanned ? scanned.node : (id) => lineOf(['nodes', id]),
+    linkLine: scanned ? scanned.link : (index) => lineOf(['links', index]),
   };
 }
 
@@ -61,24 +67,11 @@ interface Located {
   line?: number;
 }
 
-/** Link id -> its index in `links:`, built once for the finding lines and the SARIF locations. */
-function indexLinks(design: Design): Map<string, number> {
-  const linkIndex = new Map<string, number>();
-  const ids = getLinkIds(design.links);
-  for (let i = 0; i < ids.length; i++) linkIndex.set(ids[i]!, i);
-  return linkIndex;
-}
-
 function locateFindings(findings: Finding[], linkIndex: ReadonlyMap<string, number>, lines: SourceLines): Located[] {
   return findings.map((finding) => {
     let link: number | undefined;
     for (let i = 0; i < finding.links.length && link === undefined; i++) link = linkIndex.get(finding.links[i]!);
-    const line =
-      link !== undefined
-        ? lines.lineOf(['links', link])
-        : finding.nodes[0]
-          ? lines.lineOf(['nodes', finding.nodes[0]])
-          : undefined;
+    const line = link !== undefined ? lines.linkLine(link) : finding.nodes[0] ? lines.nodeLine(finding.nodes[0]) : undefined;
     return line === undefined ? { finding } : { finding, line };
   });
 }
@@ -208,7 +201,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const findings = lintDesign(loaded.design);
   const summary = summarizeFindings(findings);
-  const linkIndex = indexLinks(loaded.design);
+  // Link id -> its index in `links:`, for the finding lines and the SARIF locations.
+  const linkIndex = getLinkIndex(loaded.design.links);
   const located = locateFindings(findings, linkIndex, lines);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ design: loaded.design.name, findings, summary }, null, 2)}\n`);

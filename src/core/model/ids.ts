@@ -24,6 +24,22 @@ export function getLinkIds(links: readonly Link[]): readonly string[] {
   return ids;
 }
 
+const linkIndexOf = new WeakMap<readonly Link[], { ids: readonly string[]; index: ReadonlyMap<string, number> }>();
+
+/**
+ * Each link id's index in the list (the first, should two links share an id), worked out once
+ * per list of links, with getLinkIds (a list that grew has new ids, and so a new index).
+ */
+export function getLinkIndex(links: readonly Link[]): ReadonlyMap<string, number> {
+  const ids = getLinkIds(links);
+  const known = linkIndexOf.get(links);
+  if (known?.ids === ids) return known.index;
+  const index = new Map<string, number>();
+  for (let j = 0; j < ids.length; j++) if (!index.has(ids[j]!)) index.set(ids[j]!, j);
+  linkIndexOf.set(links, { ids, index });
+  return index;
+}
+
 /** Map of link id to the link, in design order. */
 export function getLinksById(design: Design): Map<string, Link> {
   const byId = new Map<string, Link>();

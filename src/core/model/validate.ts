@@ -1,7 +1,7 @@
 import type { Design, Issue, PathSegment } from './types';
 import { FORMAT_VERSION } from './types';
 import { designSchema, KNOWN_KEYS } from './schema';
-import { getLinkIds } from './ids';
+import { getLinkIds, getLinkIndex } from './ids';
 import { fastParseDesignNoting, type ParseMode } from './fastParse';
 
 export type { PathSegment };
@@ -89,8 +89,8 @@ export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): Validati
   const design = parsed.data as Design;
 
   // References and ids.
-  const seen = new Map<string, number>();
   const linkIds = getLinkIds(design.links);
+  const seen = getLinkIndex(design.links);
   design.links.forEach((link, i) => {
     for (const end of ['from', 'to'] as const) {
       if (!Object.prototype.hasOwnProperty.call(design.nodes, link[end])) {
@@ -98,9 +98,8 @@ export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): Validati
       }
     }
     const id = linkIds[i]!;
-    const first = seen.get(id);
-    if (first !== undefined) add('error', ['links', i], `duplicate link id "${id}" (same as links[${first}])`);
-    else seen.set(id, i);
+    const first = seen.get(id)!;
+    if (first !== i) add('error', ['links', i], `duplicate link id "${id}" (same as links[${first}])`);
   });
   design.flows?.forEach((flow, f) =>
     flow.steps.forEach((step, s) => {
