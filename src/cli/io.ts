@@ -1,4 +1,5 @@
-import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { writeFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import process from 'node:process';
 import { readDesign, formatIssue, type ReadOptions } from '../core/format/read';
@@ -25,7 +26,8 @@ export function createProcessIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
+    // Read at once, not through the event loop: a command reads its one file before anything else.
+    readText: async (path) => (path === '-' ? readStdin() : readFileSync(path, 'utf8')),
     writeText: async (path, text) => {
       await makeParents(resolve(path));
       await writeFile(path, text, 'utf8');

@@ -52,3 +52,35 @@ describe('naming-convention', () => {
     );
   });
 });
+
+/** The convention as first written, with patterns: the one-pass version must agree with it. */
+function namingStyleByPatterns(name: string): string | undefined {
+  const separators = [...new Set(name.match(/[._\-/:]/g) ?? [])].sort().join('');
+  const letters = name.replace(/[^A-Za-z]/g, '');
+  if (letters === '') return undefined;
+  const casing =
+    letters === letters.toLowerCase()
+      ? 'lower'
+      : letters === letters.toUpperCase()
+        ? 'upper'
+        : /^[A-Z]/.test(letters)
+          ? 'pascal'
+          : 'camel';
+  if (casing === 'lower' && separators === '') return undefined;
+  return `${casing}${separators}`;
+}
+
+describe('getNamingStyle', () => {
+  it('agrees with the pattern-based reading on any name (property)', () => {
+    const part = fc.oneof(fc.string({ unit: fc.constantFrom(...'aZq._-/:9 é'.split('')) }), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(part, (name) => {
+        expect(getNamingStyle(name)).toBe(namingStyleByPatterns(name));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const name of ['order.placed', 'OrderPlaced', 'orderPlaced', 'ORDER_PLACED', 'a-b.c/d:e_f', '', '42', 'x']) {
+      expect(getNamingStyle(name)).toBe(namingStyleByPatterns(name));
+    }
+  });
+});

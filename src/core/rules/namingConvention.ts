@@ -1,24 +1,39 @@
 import type { FindingDraft, Rule } from './types';
 import type { GraphIndex } from '../graph/graphIndex';
 
+/** The separators a convention may use, in character order (as the style names them). */
+const SEPARATORS = '-./:_';
+
 /**
  * A name's convention: its case and the separators between its words. A single lower-case word
  * (`orders`) fits every lower-case convention, so it neither votes nor breaks one.
  */
 export function getNamingStyle(name: string): string | undefined {
-  const separators = [...new Set(name.match(/[._\-/:]/g) ?? [])].sort().join('');
-  const letters = name.replace(/[^A-Za-z]/g, '');
-  if (letters === '') return undefined;
-  const casing =
-    letters === letters.toLowerCase()
-      ? 'lower'
-      : letters === letters.toUpperCase()
-        ? 'upper'
-        : /^[A-Z]/.test(letters)
-          ? 'pascal'
-          : 'camel';
-  if (casing === 'lower' && separators === '') return undefined;
-  return `${casing}${separators}`;
+  // One pass over the name (a big design has thousands of channels): separators as a bit set in
+  // character order (- . / : _), and which cases its letters come in.
+  let separators = 0;
+  let upper = false;
+  let lower = false;
+  let firstUpper: boolean | undefined;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) {
+      upper = true;
+      firstUpper ??= true;
+    } else if (c >= 0x61 && c <= 0x7a) {
+      lower = true;
+      firstUpper ??= false;
+    } else {
+      const at = SEPARATORS.indexOf(name[i]!);
+      if (at >= 0) separators |= 1 << at;
+    }
+  }
+  if (firstUpper === undefined) return undefined;
+  const casing = !upper ? 'lower' : !lower ? 'upper' : firstUpper ? 'pascal' : 'camel';
+  if (casing === 'lower' && separators === 0) return undefined;
+  let joined = '';
+  for (let b = 0; b < SEPARATORS.length; b++) if (separators & (1 << b)) joined += SEPARATORS[b];
+  return `${casing}${joined}`;
 }
 
 /** `lower-case words joined by "."`: how a finding names a convention. */
