@@ -20,8 +20,6 @@ const FAIL: unique symbol = Symbol('fail');
  */
 export type ParseMode = 'copy' | 'reuse' | 'reuse-any-order';
 
-/** From the in-place pass: "not zod's output as it is, take the copying pass". */
-const COPY: unique symbol = Symbol('copy');
 type Parse = (input: unknown) => unknown;
 
 /** Keys outside an object's schema met by the parse under way (fastParseDesignNoting). */
@@ -229,12 +227,10 @@ function compileObject(def: ZodDef, mode: ParseMode): Parse {
    * With `reuse-any-order`: one pass over the input's own keys, putting right in place what
    * differs from zod's output but the order. Objects in a design hold a few of their schema's many
    * fields: this looks at those, not at every field. Own keys are the enumerable ones: an owned
-   * input is a parser's output, which has no others. COPY: take the copying pass.
+   * input is a parser's output, which has no others.
    */
   const inPlace = (input: Record<string, unknown>): unknown => {
     const keys = Object.keys(input);
-    let last = -1;
-    let unknownSeen = false;
     let present = 0;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
@@ -244,23 +240,16 @@ function compileObject(def: ZodDef, mode: ParseMode): Parse {
       const at = order.get(key);
       if (at === undefined) {
         if (key === '__proto__') return FAIL;
-        unknownSeen = true;
         unknownKeys++;
         continue;
       }
-      if (!anyOrder && (unknownSeen || at < last)) return COPY;
-      last = at;
       const field = fields[at]!;
       const parsed = field.parse(value);
       if (parsed === FAIL) return FAIL;
-      if (parsed !== value) {
-        if (!anyOrder) return COPY;
-        input[key] = parsed;
-      }
+      if (parsed !== value) input[key] = parsed;
       if (!field.optional) present++;
     }
     if (present === required) return input;
-    if (!anyOrder) return COPY;
     for (const { key, optional, fallback } of fields) {
       if (optional || hasOwn(input, key)) continue;
       if (!fallback) return FAIL;
@@ -270,10 +259,7 @@ function compileObject(def: ZodDef, mode: ParseMode): Parse {
   };
   return (input) => {
     if (!isPlainObject(input)) return FAIL;
-    if (anyOrder && Object.getPrototypeOf(input) === Object.prototype) {
-      const answer = inPlace(input);
-      if (answer !== COPY) return answer;
-    }
+    if (anyOrder && Object.getPrototypeOf(input) === Object.prototype) return inPlace(input);
     // One pass; with `reuse`, nothing is copied until a field differs from zod's output.
     let out: Record<string, unknown> | undefined =
       reuse && Object.getPrototypeOf(input) === Object.prototype && inZodOrder(input) ? undefined : {};
