@@ -111,15 +111,6 @@ function resolvePlain(text: string): unknown {
   return text;
 }
 
-/**
- * Whether a map being read already has the key. Its values are never undefined (an empty value is
- * null), so a plain lookup answers for almost every key; only a key the prototype also has
- * (`constructor`, `toString`) needs the own-property check.
- */
-function hasKey(map: Record<string, unknown>, key: string): boolean {
-  return map[key] !== undefined && Object.prototype.hasOwnProperty.call(map, key);
-}
-
 /** Characters that may not start a plain scalar (YAML's indicators); `-`, `?`, `:` are checked apart. */
 function isIndicator(c: number): boolean {
   switch (c) {
@@ -339,7 +330,7 @@ class SubsetReader {
       const keyLine = this.line;
       const key = this.blockKey();
       if (key === undefined) throw GIVE_UP;
-      if (key === '__proto__' || key === '<<' || hasKey(map, key)) throw GIVE_UP;
+      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
       lines?.set(key, keyLine);
       if (top) this.section = key;
       while (this.code(this.pos) === SPACE) this.pos++;
@@ -609,7 +600,7 @@ class SubsetReader {
     }
     for (;;) {
       const key = this.flowKey();
-      if (key === '__proto__' || key === '<<' || hasKey(map, key)) throw GIVE_UP;
+      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) throw GIVE_UP;
       lines?.set(key, itemLine);
       if (top) this.section = key;
       this.skipFlowSpaces();
