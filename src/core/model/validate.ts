@@ -118,7 +118,8 @@ export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): Validati
   };
   // The fast parse notes every key outside its schemas, whose shapes are these lists
   // (model.test.ts holds them equal): when it met none, there is none to look for.
-  if (!fast || fast.unknownKeys) {
+  const mayHaveUnknownKeys = !fast || fast.unknownKeys;
+  if (mayHaveUnknownKeys) {
     warnUnknown(raw, KNOWN.design, () => []);
     warnUnknown(design.defaults, KNOWN.defaults, () => ['defaults']);
     warnUnknown(design.defaults?.retry, KNOWN.retry, () => ['defaults', 'retry']);
@@ -137,7 +138,7 @@ export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): Validati
   }
 
   for (const [name, view] of Object.entries(design.views ?? {})) {
-    if (!fast || fast.unknownKeys) {
+    if (mayHaveUnknownKeys) {
       warnUnknown(view, KNOWN.view, () => ['views', name]);
       warnUnknown(view.focus, KNOWN.viewFocus, () => ['views', name, 'focus']);
     }
