@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { writeFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import process from 'node:process';
+import { isatty } from 'node:tty';
 import { readDesign, formatIssue, type ReadOptions } from '../core/format/read';
 import type { Design } from '../core/model/types';
 import type { Document } from 'yaml';
@@ -9,7 +10,7 @@ import type { SubsetLines } from '../core/format/yamlSubset';
 
 /** What a command may touch: output streams and files. Tests pass their own. */
 export interface CliIo {
-  /** Text, or text already encoded as UTF-8. */
+  /** Text, or text already encoded as UTF-8 (read before it returns: the caller may reuse the bytes). */
   stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   readText: (path: string) => Promise<string>;
@@ -22,12 +23,53 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Write all of `data` to `fd` before returning. Standard output may be a pipe Node has made
+ * non-blocking: a full pipe (a slow reader) answers EAGAIN, and the write waits, a little longer
+ * each time, for the reader. False when the reader has gone (EPIPE: `signalbox lint big | head`).
+ */
+export function writeFully(fd: number, data: Uint8Array, write = writeSync): boolean {
+  let offset = 0;
+  let wait = 0.05;
+  while (offset < data.length) {
+    try {
+      offset += write(fd, data, offset, data.length - offset);
+      wait = 0.05;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return false;
+      if (code !== 'EAGAIN') throw error;
+      Atomics.wait(PAUSE, 0, 0, wait);
+      wait = Math.min(2 * wait, 20);
+    }
+  }
+  return true;
+}
+
+/**
+ * Standard output, into a pipe or a file, written synchronously: the bytes are gone when `stdout`
+ * returns, so a 6 MB report goes out in 64 kB pieces through one buffer instead of being held
+ * whole (and flushed after the command ends). Once the reader has gone, the rest is dropped,
+ * quietly, as `head` expects. A terminal keeps Node's own stream, which knows its console.
+ */
+function createStdout(): (text: string | Uint8Array) => void {
+  if (isatty(1)) return (text) => void process.stdout.write(typeof text === 'string' ? text : Buffer.from(text));
+  let open = true;
+  return (text) => {
+    if (open) open = writeFully(1, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  };
+}
+
 export function createProcessIo(): CliIo {
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: createStdout(),
     stderr: (text) => void process.stderr.write(text),
-    // Read at once, not through the event loop: a command reads its one file before anything else.
-    readText: async (path) => (path === '-' ? readStdin() : readFileSync(path, 'utf8')),
+    // Read at once, not through the event loop: a command reads its one file before anything
+    // else. Read whole and then decoded: on Node 20 that is about 40% sooner than
+    // readFileSync(path, 'utf8') on a 5 MB file (bench/open.ts), with the same text.
+    readText: async (path) => (path === '-' ? readStdin() : readFileSync(path).toString('utf8')),
     writeText: async (path, text) => {
       await makeParents(resolve(path));
       await writeFile(path, text, 'utf8');

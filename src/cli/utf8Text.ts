@@ -1,18 +1,30 @@
 const ENCODER = new TextEncoder();
 
+/** What a full buffer is handed to: it must be done with the bytes when it returns (they are reused). */
+export type ByteSink = (bytes: Uint8Array) => void;
+
 /**
- * Text written straight into UTF-8 bytes, piece by piece. `signalbox lint` on a big design writes
- * 6 MB of findings: built as one string, it is a rope of a few hundred thousand pieces that V8
- * flattens (and, with one `→` in it, widens to two bytes a character) before encoding it. Here
- * each piece (a finding) is encoded as it comes, by the platform's encoder. The bytes are exactly
- * what Node's own UTF-8 encoder gives for the pieces joined (`Buffer.from(text)`): a pair split
- * across two pieces is still a pair, a lone surrogate is U+FFFD (utf8Text.test.ts).
+ * Text written out as UTF-8 through one small buffer, piece by piece. `signalbox lint` on a big
+ * design writes 6 MB of findings: built as one string, it is a rope of a few hundred thousand
+ * pieces that V8 flattens (and, with one `→` in it, widens to two bytes a character) before
+ * encoding it; built as one 6 MB byte array, it is fresh memory, which the kernel hands out a page
+ * at a time (bench/open.ts). Here each piece (a finding) is encoded as it comes into a buffer of
+ * `capacity` bytes, and the buffer goes to `sink` whenever the next piece might not fit. The bytes
+ * are exactly what Node's own UTF-8 encoder gives for the pieces joined (`Buffer.from(text)`): a
+ * pair split across two pieces is still a pair, a lone surrogate is U+FFFD (utf8Text.test.ts).
  */
 export class Utf8Text {
-  private bytes = new Uint8Array(1 << 16);
+  private readonly bytes: Uint8Array;
   private length = 0;
   /** A high surrogate that ended the last piece, waiting for the low half the next may start with. */
   private pending = '';
+
+  constructor(
+    private readonly sink: ByteSink,
+    capacity = 1 << 16,
+  ) {
+    this.bytes = new Uint8Array(capacity);
+  }
 
   /** Append `piece`. */
   add(piece: string): this {
@@ -25,25 +37,30 @@ export class Utf8Text {
       text = text.slice(0, -1);
     }
     // At most 3 bytes for each UTF-16 unit (a pair's 4 bytes are 2 per unit).
-    if (this.length + 3 * text.length > this.bytes.length) this.grow(3 * text.length);
+    const most = 3 * text.length;
+    if (this.length + most > this.bytes.length) this.flush();
+    if (most > this.bytes.length) {
+      // Bigger than the whole buffer: encoded on its own, after what came before it.
+      this.sink(ENCODER.encode(text));
+      return this;
+    }
     // Native: it reads a rope without walking it a character at a time.
     this.length += ENCODER.encodeInto(text, this.bytes.subarray(this.length)).written;
     return this;
   }
 
-  /** The bytes of everything added (a view, not a copy). */
-  toBytes(): Uint8Array {
+  /** Hand what is left to the sink: a high surrogate at the very end has no low half to come, so it is U+FFFD. */
+  end(): void {
     if (this.pending !== '') {
-      // A high surrogate at the very end has no low half to come: U+FFFD.
       this.pending = '';
       this.add('\ufffd');
     }
-    return this.bytes.subarray(0, this.length);
+    this.flush();
   }
 
-  private grow(needed: number): void {
-    const bigger = new Uint8Array(Math.max(2 * this.bytes.length, this.length + needed));
-    bigger.set(this.bytes.subarray(0, this.length));
-    this.bytes = bigger;
+  private flush(): void {
+    if (this.length === 0) return;
+    this.sink(this.bytes.subarray(0, this.length));
+    this.length = 0;
   }
 }
