@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Design, Link } from '../model/types';
 import { buildGraphIndex } from './graphIndex';
@@ -41,6 +42,36 @@ describe('buildGraphIndex', () => {
     expect(graph.asyncOut[0]).toEqual([1]);
     expect(graph.asyncIn[1]).toEqual([2]);
     expect(graph.syncSuccessors).toEqual([[1], [], []]);
+  });
+
+  it('holds, for every node, exactly its links of each kind in design order, whatever the links (property)', () => {
+    // Ends drawn from the nodes and one unknown id, as in an unvalidated design.
+    const ids = ['a', 'b', 'c', 'd', 'nowhere'];
+    const link = fc.record({
+      from: fc.constantFrom(...ids),
+      to: fc.constantFrom(...ids),
+      kind: fc.constantFrom('sync', 'async'),
+    });
+    fc.assert(
+      fc.property(fc.array(link, { maxLength: 30 }), (links) => {
+        const graph = buildGraphIndex(
+          design(
+            { a: 'service', b: 'service', c: 'database', d: 'broker' },
+            links.map((l) => [l.from, l.to, { kind: l.kind as Link['kind'] }]),
+          ),
+        );
+        const known = (l: (typeof links)[number]) => l.from !== 'nowhere' && l.to !== 'nowhere';
+        const where = (test: (l: (typeof links)[number]) => boolean) => links.flatMap((l, j) => (known(l) && test(l) ? [j] : []));
+        graph.nodeIds.forEach((id, v) => {
+          expect(graph.syncOut[v]).toEqual(where((l) => l.kind === 'sync' && l.from === id));
+          expect(graph.syncIn[v]).toEqual(where((l) => l.kind === 'sync' && l.to === id));
+          expect(graph.asyncOut[v]).toEqual(where((l) => l.kind === 'async' && l.from === id));
+          expect(graph.asyncIn[v]).toEqual(where((l) => l.kind === 'async' && l.to === id));
+          expect(graph.syncSuccessors[v]).toEqual(graph.syncOut[v]!.map((j) => graph.indexOf.get(links[j]!.to)));
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
