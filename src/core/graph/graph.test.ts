@@ -97,6 +97,38 @@ describe('stronglyConnectedComponents', () => {
     expect(closed.components[0]).toHaveLength(n);
     expect(closed.components[0]!.slice(0, 3)).toEqual([0, 1, 2]);
   });
+
+  it('puts two nodes together exactly when each reaches the other, members ascending, sinks first (property)', () => {
+    const graphs = fc
+      .integer({ min: 1, max: 12 })
+      .chain((n) => fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 4 }), { minLength: n, maxLength: n }));
+    fc.assert(
+      fc.property(graphs, (successors) => {
+        const n = successors.length;
+        // Reachability by depth-first search from every node: the definition, not Tarjan.
+        const reaches = successors.map((_, start) => {
+          const seen = new Set([start]);
+          const todo = [start];
+          while (todo.length > 0) for (const w of successors[todo.pop()!]!) if (!seen.has(w) && seen.add(w)) todo.push(w);
+          return seen;
+        });
+        const { componentOf, components } = stronglyConnectedComponents(successors);
+        for (let v = 0; v < n; v++)
+          for (let w = 0; w < n; w++) {
+            expect(componentOf[v] === componentOf[w]).toBe(reaches[v]!.has(w) && reaches[w]!.has(v));
+            // An edge leaving a component goes to one numbered below it.
+            if (successors[v]!.includes(w) && componentOf[v] !== componentOf[w])
+              expect(componentOf[w]!).toBeLessThan(componentOf[v]!);
+          }
+        expect(components.flat().sort((a, b) => a - b)).toEqual([...Array(n).keys()]);
+        components.forEach((members, c) => {
+          expect(members).toEqual([...members].sort((a, b) => a - b));
+          for (const v of members) expect(componentOf[v]).toBe(c);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('getEntryPoints', () => {

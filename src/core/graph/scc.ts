@@ -51,15 +51,19 @@ export function stronglyConnectedComponents(successors: readonly (readonly numbe
       }
       depth--;
       if (low[v] === order[v]) {
-        const members: number[] = [];
+        // The component is the stack from v up: a list made to its length (most are one node;
+        // lists grown by push hold room for 17, megabytes over 15,000 nodes).
+        let bottom = top - 1;
+        while (stack[bottom] !== v) bottom--;
         const id = components.length;
-        let w: number;
-        do {
-          w = stack[--top]!;
+        const members = new Array<number>(top - bottom);
+        for (let k = 0; k < members.length; k++) {
+          const w = stack[top - 1 - k]!;
           onStack[w] = 0;
           componentOf[w] = id;
-          members.push(w);
-        } while (w !== v);
+          members[k] = w;
+        }
+        top = bottom;
         if (members.length > 1) members.sort((a, b) => a - b);
         components.push(members);
       }

@@ -31,7 +31,8 @@ export const retryAmplification: Rule = {
     const max = thresholds.max ?? 10;
     const { componentOf, components } = getSyncComponents();
     const n = graph.nodeIds.length;
-    const attempts = graph.links.map(getAttempts);
+    const attempts = new Float64Array(graph.links.length);
+    for (let j = 0; j < attempts.length; j++) attempts[j] = getAttempts(graph.links[j]!);
     const p: Products = {
       all: new Float64Array(n).fill(1),
       one: new Float64Array(n),
@@ -40,9 +41,14 @@ export const retryAmplification: Rule = {
       oneLink: new Int32Array(n).fill(-1),
       twoLink: new Int32Array(n).fill(-1),
     };
-    for (const members of components) {
-      for (const v of members) {
-        for (const j of graph.syncOut[v]!) {
+    // Indexed loops: this runs once per lint over every node, on cold code, where `for...of` costs most.
+    for (let c = 0; c < components.length; c++) {
+      const members = components[c]!;
+      for (let k = 0; k < members.length; k++) {
+        const v = members[k]!;
+        const calls = graph.syncOut[v]!;
+        for (let i = 0; i < calls.length; i++) {
+          const j = calls[i]!;
           const w = graph.linkTo[j]!;
           if (componentOf[w] === componentOf[v]) continue;
           const a = attempts[j]!;
