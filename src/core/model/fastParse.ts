@@ -78,19 +78,23 @@ function compile(schema: unknown, mode: ParseMode): Parse {
   switch (def.type) {
     case 'unknown':
       return (input) => (input === undefined ? FAIL : input);
+    // Indexed loops, and none for a field without checks: these run for every value of a big
+    // design, on cold code, where `for...of` (an iterator each call) costs most.
     case 'string': {
-      const checks = compileChecks(def);
+      const checks = compileChecks(def) as ((s: string) => boolean)[];
+      if (checks.length === 0) return (input) => (typeof input === 'string' ? input : FAIL);
       return (input) => {
         if (typeof input !== 'string') return FAIL;
-        for (const check of checks) if (!(check as (s: string) => boolean)(input)) return FAIL;
+        for (let c = 0; c < checks.length; c++) if (!checks[c]!(input)) return FAIL;
         return input;
       };
     }
     case 'number': {
-      const checks = compileChecks(def);
+      const checks = compileChecks(def) as ((n: number) => boolean)[];
+      if (checks.length === 0) return (input) => (typeof input === 'number' && Number.isFinite(input) ? input : FAIL);
       return (input) => {
         if (typeof input !== 'number' || !Number.isFinite(input)) return FAIL;
-        for (const check of checks) if (!(check as (n: number) => boolean)(input)) return FAIL;
+        for (let c = 0; c < checks.length; c++) if (!checks[c]!(input)) return FAIL;
         return input;
       };
     }
@@ -109,8 +113,8 @@ function compile(schema: unknown, mode: ParseMode): Parse {
     case 'union': {
       const options = (def.options as unknown[]).map((option) => compile(option, mode));
       return (input) => {
-        for (const option of options) {
-          const out = option(input);
+        for (let o = 0; o < options.length; o++) {
+          const out = options[o]!(input);
           if (out !== FAIL) return out;
         }
         return FAIL;
@@ -250,7 +254,8 @@ function compileObject(def: ZodDef, mode: ParseMode): Parse {
       if (!field.optional) present++;
     }
     if (present === required) return input;
-    for (const { key, optional, fallback } of fields) {
+    for (let f = 0; f < fields.length; f++) {
+      const { key, optional, fallback } = fields[f]!;
       if (optional || hasOwn(input, key)) continue;
       if (!fallback) return FAIL;
       input[key] = fallback();
