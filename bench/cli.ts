@@ -4,7 +4,7 @@
  * tarball. The target (issue 16): lint of a small design in at most 4x `node -e 0`.
  * Processes run in interleaved rounds, timed by wall clock and by CPU time (steadier on a shared
  * machine); `--baseline BUNDLE` adds another build's lint to the same rounds.
- * Run: npx tsx bench/cli.ts [--baseline path/to/signalbox.mjs]
+ * Run: npx tsx bench/cli.ts [--baseline path/to/cli.cjs]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { measureProcesses, UNCACHED, type Contender } from './processes';
 
 const ROOT = join(import.meta.dirname, '..');
-const BUNDLE = join(ROOT, 'packages/cli/dist/signalbox.mjs');
+const BUNDLE = join(ROOT, 'packages/cli/dist/cli.cjs');
 const EXAMPLE = join(ROOT, 'src/core/format/fixtures/format-example.signalbox.yaml');
 const RUNS = 15;
 

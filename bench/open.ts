@@ -5,7 +5,7 @@
  * The processes are timed in interleaved rounds, by wall clock and by CPU time (user + system,
  * from /usr/bin/time when it is there): on a shared machine CPU time is the steadier figure.
  * `--baseline BUNDLE` adds another build of the CLI (say, main's) to the same rounds, for A/B.
- * Run: npx tsx bench/open.ts [megabytes] [--baseline path/to/signalbox.mjs]
+ * Run: npx tsx bench/open.ts [megabytes] [--baseline path/to/cli.cjs]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,7 +59,7 @@ const file = join(dir, 'big.signalbox.yaml');
 writeFileSync(file, yaml);
 const bin = join(import.meta.dirname, '..', 'bin', 'signalbox.mjs');
 spawnSync(process.execPath, [bin, '--version']); // builds the bundle if it is stale, outside the timing
-const bundle = join(import.meta.dirname, '..', 'packages', 'cli', 'dist', 'signalbox.mjs');
+const bundle = join(import.meta.dirname, '..', 'packages', 'cli', 'dist', 'cli.cjs');
 // The fair yardstick for a process: js-yaml in a fresh Node, reading the file, cold JIT and all.
 const jsYamlModule = join(import.meta.dirname, '..', 'node_modules', 'js-yaml', 'dist', 'js-yaml.mjs');
 const loadScript = `import { load } from ${JSON.stringify(jsYamlModule)}; import { readFileSync } from 'node:fs'; load(readFileSync(${JSON.stringify(file)}, 'utf8'));`;

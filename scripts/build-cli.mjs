@@ -1,6 +1,6 @@
 // Bundles src/cli (and the core it imports, yaml, zod, fflate, js-yaml) into one CommonJS file with
 // no runtime dependencies, packages/cli/dist/signalbox.cjs, and builds the command that runs it
-// through V8's code cache (src/cli/launch.ts), packages/cli/dist/signalbox.mjs. `packages/cli` is
+// through V8's code cache (src/cli/launch.ts), packages/cli/dist/cli.cjs. `packages/cli` is
 // what `npm pack` ships.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGE = join(ROOT, 'packages/cli');
 /** The command: a few lines that run the bundle with the code cache. */
-export const BUNDLE = join(PACKAGE, 'dist/signalbox.mjs');
+export const BUNDLE = join(PACKAGE, 'dist/cli.cjs');
 /** The program itself. */
 export const PROGRAM = join(PACKAGE, 'dist/signalbox.cjs');
 // Outside `files` in packages/cli/package.json: never shipped, only read by isCliFresh.
@@ -21,8 +21,18 @@ export async function buildCli() {
   // stale bundle needs esbuild.
   const { build } = await import('esbuild');
   mkdirSync(dirname(BUNDLE), { recursive: true });
+  // zod re-exports all of its locales through one index; the bundle takes English alone.
+  const englishOnly = {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(ROOT, 'scripts/zod-locales.mjs') } : undefined,
+      );
+    },
+  };
   const common = {
     absWorkingDir: ROOT,
+    plugins: [englishOnly],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -46,8 +56,11 @@ export async function buildCli() {
     ...common,
     entryPoints: ['src/cli/launchBin.ts'],
     outfile: launcherTemp,
-    format: 'esm',
-    banner: { js: '#!/usr/bin/env node' },
+    // CommonJS too: an ES module entry costs Node its module loader and a facade for each
+    // built-in it imports (about 10 ms a run), and leaves a piped standard output non-blocking.
+    format: 'cjs',
+    define: { 'import.meta.url': '__signalboxModuleUrl' },
+    banner: { js: "#!/usr/bin/env node\nvar __signalboxModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   renameSync(programTemp, PROGRAM);
   renameSync(launcherTemp, BUNDLE);

@@ -1,4 +1,4 @@
-// The installed `signalbox` command (packages/cli/dist/signalbox.mjs): runs the bundle beside it
+// The installed `signalbox` command (packages/cli/dist/cli.cjs): runs the bundle beside it
 // (signalbox.cjs) through V8's code cache. Compiling the 0.9 MB bundle, and each function of it a
 // command calls, is most of a small command's start-up; with the cache a run takes the compiled
 // code from disk instead (Node 22 has module.enableCompileCache for this; Node 20 has vm.Script).

@@ -1,4 +1,4 @@
-// The entry of the installed command, packages/cli/dist/signalbox.mjs (scripts/build-cli.mjs
+// The entry of the installed command, packages/cli/dist/cli.cjs (scripts/build-cli.mjs
 // builds it): the bundle beside it, run through the code cache (launch.ts).
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';

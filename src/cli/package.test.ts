@@ -90,6 +90,12 @@ describe('the packed CLI, installed into an empty project', () => {
     ]);
   });
 
+  it('carries zod’s English messages and no other language’s (a quarter of the program, read every run)', () => {
+    const program = readFileSync(join(project, 'node_modules', 'signalbox', 'dist', 'signalbox.cjs'), 'utf8');
+    expect(program).toContain('Invalid input');
+    expect(program).not.toContain('Kreditkartennummer'); // zod's German locale
+  });
+
   it('--version prints the package version; --help the usage, both on stdout', () => {
     const version = (JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as { version: string }).version;
     const shown = run(bin, ['--version'], project);
