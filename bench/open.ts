@@ -21,7 +21,7 @@ import { lintDesign } from '../src/core/rules/engine';
 import { measureProcesses, UNCACHED, type Contender } from './processes';
 
 const RUNS = 5;
-const PROCESS_ROUNDS = 5;
+const PROCESS_ROUNDS = 9;
 const baselineAt = process.argv.indexOf('--baseline');
 const baseline = baselineAt >= 0 ? process.argv[baselineAt + 1] : undefined;
 const megabytes = Number(process.argv.slice(2).find((a, i, all) => /^\d/.test(a) && all[i - 1] !== '--baseline') ?? 5);
