@@ -26,9 +26,10 @@ async function readStdin(): Promise<string> {
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Write all of `data` to `fd` before returning. Standard output may be a pipe Node has made
- * non-blocking: a full pipe (a slow reader) answers EAGAIN, and the write waits, a little longer
- * each time, for the reader. False when the reader has gone (EPIPE: `signalbox lint big | head`).
+ * Write all of `data` to `fd` before returning. Standard output may be a non-blocking pipe (a
+ * parent's, or one an ES module entry or Node's own stream has touched): a full pipe (a slow
+ * reader) answers EAGAIN, and the write waits, a little longer each time, for the reader. False
+ * when the reader has gone (EPIPE: `signalbox lint big | head`).
  */
 export function writeFully(fd: number, data: Uint8Array, write = writeSync): boolean {
   let offset = 0;
