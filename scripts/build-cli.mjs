@@ -30,12 +30,18 @@ export async function buildCli() {
       );
     },
   };
+  // Both files are CommonJS: vm.Script, which takes a code cache on Node 20, runs scripts, not
+  // modules; and an ES module entry costs Node its module loader and a facade for each built-in it
+  // imports (about 10 ms a run), and leaves a piped standard output non-blocking.
+  const moduleUrl = "var __signalboxModuleUrl = require('node:url').pathToFileURL(__filename).href;";
   const common = {
     absWorkingDir: ROOT,
     plugins: [englishOnly],
     bundle: true,
     platform: 'node',
     target: 'node20',
+    format: 'cjs',
+    define: { 'import.meta.url': '__signalboxModuleUrl' },
     minify: true,
     legalComments: 'none',
     metafile: true,
@@ -46,21 +52,14 @@ export async function buildCli() {
     ...common,
     entryPoints: ['src/cli/bin.ts'],
     outfile: programTemp,
-    // CommonJS: vm.Script, which takes a code cache on Node 20, runs scripts, not modules.
-    format: 'cjs',
-    define: { 'import.meta.url': '__signalboxModuleUrl' },
-    banner: { js: "var __signalboxModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: moduleUrl },
   });
   const launcherTemp = `${BUNDLE}.${process.pid}.tmp`;
   const launcher = await build({
     ...common,
     entryPoints: ['src/cli/launchBin.ts'],
     outfile: launcherTemp,
-    // CommonJS too: an ES module entry costs Node its module loader and a facade for each
-    // built-in it imports (about 10 ms a run), and leaves a piped standard output non-blocking.
-    format: 'cjs',
-    define: { 'import.meta.url': '__signalboxModuleUrl' },
-    banner: { js: "#!/usr/bin/env node\nvar __signalboxModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: `#!/usr/bin/env node\n${moduleUrl}` },
   });
   renameSync(programTemp, PROGRAM);
   renameSync(launcherTemp, BUNDLE);

@@ -78,11 +78,10 @@ function compile(schema: unknown, mode: ParseMode): Parse {
   switch (def.type) {
     case 'unknown':
       return (input) => (input === undefined ? FAIL : input);
-    // Indexed loops, and none for a field without checks: these run for every value of a big
-    // design, on cold code, where `for...of` (an iterator each call) costs most.
+    // Indexed loops: these run for every value of a big design, on cold code, where `for...of`
+    // (an iterator each call) costs most.
     case 'string': {
       const checks = compileChecks(def) as ((s: string) => boolean)[];
-      if (checks.length === 0) return (input) => (typeof input === 'string' ? input : FAIL);
       return (input) => {
         if (typeof input !== 'string') return FAIL;
         for (let c = 0; c < checks.length; c++) if (!checks[c]!(input)) return FAIL;
@@ -91,7 +90,6 @@ function compile(schema: unknown, mode: ParseMode): Parse {
     }
     case 'number': {
       const checks = compileChecks(def) as ((n: number) => boolean)[];
-      if (checks.length === 0) return (input) => (typeof input === 'number' && Number.isFinite(input) ? input : FAIL);
       return (input) => {
         if (typeof input !== 'number' || !Number.isFinite(input)) return FAIL;
         for (let c = 0; c < checks.length; c++) if (!checks[c]!(input)) return FAIL;

@@ -1,17 +1,11 @@
 import type { FindingDraft, Rule } from './types';
 
-/** Distinct nodes at the `end` of the links in `sync` and `async`, marking them with `stamp`. */
-function countNeighbours(
-  sync: readonly number[],
-  async: readonly number[],
-  end: Int32Array,
-  seen: Int32Array,
-  stamp: number,
-): number {
+/** Nodes at the `end` of `links` not yet marked with `stamp`, marking them: one stamp over two lists counts their union. */
+function countNeighbours(links: readonly number[], end: Int32Array, seen: Int32Array, stamp: number): number {
   let count = 0;
-  // Indexed loops over both lists, no joined copy: this runs once per lint over every service, on cold code.
-  for (let i = 0; i < sync.length + async.length; i++) {
-    const w = end[i < sync.length ? sync[i]! : async[i - sync.length]!]!;
+  // An indexed loop: this runs once per lint over every service, on cold code.
+  for (let i = 0; i < links.length; i++) {
+    const w = end[links[i]!]!;
     if (seen[w] !== stamp) {
       seen[w] = stamp;
       count++;
@@ -44,8 +38,15 @@ export const hubService: Rule = {
     let stamp = 0;
     for (let i = 0; i < services.length; i++) {
       const v = services[i]!;
-      fanIn[i] = countNeighbours(graph.syncIn[v]!, graph.asyncIn[v]!, graph.linkFrom, seen, stamp++);
-      fanOut[i] = countNeighbours(graph.syncOut[v]!, graph.asyncOut[v]!, graph.linkTo, seen, stamp++);
+      // Sync and async lists under one stamp each way, not joined into a copy.
+      const inStamp = stamp++;
+      fanIn[i] =
+        countNeighbours(graph.syncIn[v]!, graph.linkFrom, seen, inStamp) +
+        countNeighbours(graph.asyncIn[v]!, graph.linkFrom, seen, inStamp);
+      const outStamp = stamp++;
+      fanOut[i] =
+        countNeighbours(graph.syncOut[v]!, graph.linkTo, seen, outStamp) +
+        countNeighbours(graph.asyncOut[v]!, graph.linkTo, seen, outStamp);
     }
     const medianIn = median(fanIn);
     const medianOut = median(fanOut);
