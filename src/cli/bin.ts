@@ -1,6 +1,7 @@
 // The entry point of the built `signalbox` command (scripts/build-cli.mjs bundles from here).
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
+import { holdYoungGeneration } from './heap';
 import { createProcessIo } from './io';
 import { main } from './main';
 
@@ -14,6 +15,7 @@ function packageVersion(): string {
   }
 }
 
+holdYoungGeneration();
 main(process.argv.slice(2), createProcessIo(), packageVersion()).then(
   (code) => {
     process.exitCode = code;
