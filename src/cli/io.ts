@@ -1,8 +1,8 @@
-import { readFileSync, writeSync } from 'node:fs';
-import { writeFile, mkdir, stat } from 'node:fs/promises';
+// Synchronous fs only: node:fs/promises and node:tty cost a command about 10 ms of Node's own
+// modules to load (streams, net, readline), and every command reads or writes a file or two.
+import { fstatSync, mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import process from 'node:process';
-import { isatty } from 'node:tty';
 import { readDesign, formatIssue, type ReadOptions } from '../core/format/read';
 import type { Design } from '../core/model/types';
 import type { Document } from 'yaml';
@@ -50,13 +50,25 @@ export function writeFully(fd: number, data: Uint8Array, write = writeSync): boo
 }
 
 /**
+ * Is standard output a terminal? Only a character device can be one (a pipe, a socket or a file
+ * never is), and only then is Node's stream, which loads the terminal code, asked.
+ */
+function isStdoutTerminal(): boolean {
+  try {
+    return fstatSync(1).isCharacterDevice() && process.stdout.isTTY;
+  } catch {
+    return false; // closed: writing to it reports the error
+  }
+}
+
+/**
  * Standard output, into a pipe or a file, written synchronously: the bytes are gone when `stdout`
  * returns, so a 6 MB report goes out in 64 kB pieces through one buffer instead of being held
  * whole (and flushed after the command ends). Once the reader has gone, the rest is dropped,
  * quietly, as `head` expects. A terminal keeps Node's own stream, which knows its console.
  */
 function createStdout(): (text: string | Uint8Array) => void {
-  if (isatty(1)) return (text) => void process.stdout.write(typeof text === 'string' ? text : Buffer.from(text));
+  if (isStdoutTerminal()) return (text) => void process.stdout.write(typeof text === 'string' ? text : Buffer.from(text));
   let open = true;
   return (text) => {
     if (open) open = writeFully(1, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
@@ -72,8 +84,8 @@ export function createProcessIo(): CliIo {
     // readFileSync(path, 'utf8') on a 5 MB file (bench/open.ts), with the same text.
     readText: async (path) => (path === '-' ? readStdin() : readFileSync(path).toString('utf8')),
     writeText: async (path, text) => {
-      await makeParents(resolve(path));
-      await writeFile(path, text, 'utf8');
+      makeParents(resolve(path));
+      writeFileSync(path, text, 'utf8');
     },
   };
 }
@@ -83,14 +95,11 @@ export function createProcessIo(): CliIo {
  * spins forever under /proc (`--out /proc/x/y` hung the command): each level is made on its own,
  * so the first that cannot be made fails with its own error.
  */
-async function makeParents(path: string): Promise<void> {
+function makeParents(path: string): void {
   const missing: string[] = [];
   let dir = dirname(path);
   for (;;) {
-    const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
+    const info = statSync(dir, { throwIfNoEntry: false });
     if (info) {
       if (!info.isDirectory()) throw new Error(`${dir} is not a folder`);
       break;
@@ -100,7 +109,7 @@ async function makeParents(path: string): Promise<void> {
     if (parent === dir) break;
     dir = parent;
   }
-  for (const folder of missing.reverse()) await mkdir(folder);
+  for (const folder of missing.reverse()) mkdirSync(folder);
 }
 
 export interface LoadedDesign {
