@@ -261,6 +261,19 @@ links:
       expect(agrees(text), text).toBe(true);
   });
 
+  it('reads keys it has met before as themselves, not as another key sharing their slot', () => {
+    // 3,000 keys for a table of 1,024 slots, each read twice (block and flow), and keys that are
+    // each other's prefixes: every lookup that finds another key in the slot must miss.
+    const keys = Array.from({ length: 3000 }, (_, i) => `k${i.toString(36)}`);
+    const block = keys.map((key, i) => `${key}: ${i}\n`).join('');
+    const flow = `again: { ${keys.map((key, i) => `${key}: ${-i}`).join(', ')} }\n`;
+    const prefixes = 'p:\n  a: 1\n  ab: 2\n  abc: 3\n  b: { abc: 4, ab: 5, a: 6 }\n';
+    for (const text of [block + flow, prefixes, prefixes + block]) expect(agrees(text)).toBe(true);
+    const read = readYamlSubset(block + flow)!.value;
+    expect(Object.keys(read)).toHaveLength(3001);
+    expect(Object.keys(read.again as object)).toEqual(keys);
+  });
+
   it('reads every fixture, template and generated design the yaml library reads, to the same value', () => {
     const texts = [
       ...FIXTURES.map((f) => f.yaml),

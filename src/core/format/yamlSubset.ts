@@ -26,6 +26,9 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
+/** Slots in the reader's table of keys met so far (a power of two). */
+const KEY_SLOTS = 1024;
+
 /** Past this nesting the reader gives up: the full path then applies the read-time limits. */
 export const SUBSET_MAX_DEPTH = 48;
 
@@ -171,6 +174,12 @@ class SubsetReader {
   /** The top-level key whose collection is being read, while at depth 2. */
   private section: string | undefined;
   readonly lines: SubsetLines = { keys: new Map(), items: new Map(), detached: new Set() };
+  /**
+   * Keys met so far, by a hash of their text. A design repeats a few dozen keys (`kind`, `name`,
+   * `from`, `to`...) a hundred thousand times: a key met before is read as that same string, which
+   * V8 has already made a property name, not as a fresh slice to allocate and look up again.
+   */
+  private readonly knownKeys = new Array<string | undefined>(KEY_SLOTS);
 
   constructor(private readonly text: string) {}
 
@@ -302,6 +311,20 @@ class SubsetReader {
     const lines: number[] = [];
     this.lines.items.set(section, lines);
     return lines;
+  }
+
+  /** The plain key `text[start, end)`; one that reads as a number, a boolean or null gives up. */
+  private plainKey(start: number, end: number): string {
+    const text = this.text;
+    let hash = 0;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+    const slot = hash & (KEY_SLOTS - 1);
+    const known = this.knownKeys[slot];
+    if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
+    const key = text.slice(start, end);
+    if (resolvePlain(key) !== key) throw GIVE_UP;
+    this.knownKeys[slot] = key;
+    return key;
   }
 
   private enter(): void {
@@ -454,8 +477,7 @@ class SubsetReader {
     let end = at;
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
     if (end - start > READ_LIMITS.maxNameLength) throw GIVE_UP;
-    const key = text.slice(start, end);
-    if (resolvePlain(key) !== key) throw GIVE_UP;
+    const key = this.plainKey(start, end);
     this.pos = at + 1;
     return key;
   }
@@ -641,8 +663,8 @@ class SubsetReader {
       }
       let end = at;
       while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-      key = text.slice(start, end);
-      if (key === '' || resolvePlain(key) !== key) throw GIVE_UP;
+      if (end === start) throw GIVE_UP;
+      key = this.plainKey(start, end);
       this.pos = at;
     }
     this.pos++; // the colon
