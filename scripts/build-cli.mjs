@@ -30,13 +30,25 @@ export async function buildCli() {
       );
     },
   };
+  // Validation asks zod only about a design its fast check steps aside for: the program loads zod
+  // then (src/cli/lazyZodParse.ts), not as it starts.
+  const lazyZod = {
+    name: 'zod-on-first-use',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/zodParse$/ }, (args) =>
+        /[\\/]src[\\/]core[\\/]model[\\/]validate\.ts$/.test(args.importer)
+          ? { path: join(ROOT, 'src/cli/lazyZodParse.ts') }
+          : undefined,
+      );
+    },
+  };
   // Both files are CommonJS: vm.Script, which takes a code cache on Node 20, runs scripts, not
   // modules; and an ES module entry costs Node its module loader and a facade for each built-in it
   // imports (about 10 ms a run), and leaves a piped standard output non-blocking.
   const moduleUrl = "var __signalboxModuleUrl = require('node:url').pathToFileURL(__filename).href;";
   const common = {
     absWorkingDir: ROOT,
-    plugins: [englishOnly],
+    plugins: [englishOnly, lazyZod],
     bundle: true,
     platform: 'node',
     target: 'node20',

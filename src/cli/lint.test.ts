@@ -142,6 +142,22 @@ describe('signalbox lint', { timeout: 120_000 }, () => {
     expect(stderr).toContain(`${invalid}:8:5: error: links[0].to: unknown node "nowhere"`);
   });
 
+  it('loads zod only for a design the fast check steps aside for, which still gets zod’s words', () => {
+    // zod notes its global config on globalThis as it loads: the hook tells whether it loaded.
+    const hook = file(
+      'zod-hook.cjs',
+      `process.on('exit', () => process.stderr.write('zod: ' + ('__zod_globalConfig' in globalThis)));`,
+    );
+    const run = (path: string) => spawnSync(process.execPath, ['-r', hook, BIN, 'lint', path], { encoding: 'utf8' });
+    const clean = run(file('zod-clean.signalbox.yaml', CLEAN));
+    expect(clean.status).toBe(0);
+    expect(clean.stderr).toBe('zod: false');
+    const wrongKind = run(file('zod-kind.signalbox.yaml', CLEAN.replace('kind: service', 'kind: servise')));
+    expect(wrongKind.status).toBe(2);
+    expect(wrongKind.stderr).toContain('kind: expected one of client, gateway, service, broker, database, external');
+    expect(wrongKind.stderr).toMatch(/zod: true$/);
+  });
+
   it('exits 2 for a missing file and for bad options', () => {
     expect(lint([join(dir, 'missing.yaml')]).code).toBe(2);
     expect(lint([clean, '--format', 'xml']).stderr).toContain('--format must be text, json or sarif');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { FIXTURES } from '../fixtures';
 import { generateLargeDesign } from '../fixtures/generate';
 import { designArbitrary } from '../fuzz/arbitraries';
@@ -8,6 +9,7 @@ import { TEMPLATES } from '../templates';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fastParseDesign } from './fastParse';
+import { getDesignPlanText, planOf } from './parsePlan';
 import { designSchema } from './schema';
 
 /** A deep copy that keeps what structuredClone would not: prototypes, own `__proto__` keys, undefined holes. */
@@ -50,6 +52,33 @@ function expectAgreement(raw: unknown): 'fast' | 'zod' {
 }
 
 const EXAMPLE = readFileSync(join(import.meta.dirname, '../format/fixtures/format-example.signalbox.yaml'), 'utf8');
+
+describe('the design’s plan', () => {
+  it('is the zod schema’s, as designPlan.json holds it (run `npm run schema` after changing the schema)', () => {
+    const file = readFileSync(join(import.meta.dirname, 'designPlan.json'), 'utf8');
+    expect(file).toBe(getDesignPlanText(designSchema));
+  });
+
+  it('refuses a zod construct fastParse has no check for, rather than planning a wrong answer', () => {
+    expect(() => planOf(z.string().email())).toThrow(/no plan for the zod check/);
+    expect(() => planOf(z.object({ a: z.string() }))).toThrow(/only loose objects/);
+    expect(() => planOf(z.looseObject({ a: z.array(z.string()).default(['x']) }))).toThrow(/default\(\[\]\)/);
+    expect(() => planOf(z.string().transform((s) => s.length))).toThrow(/no plan for the zod type "pipe"/);
+    expect(planOf(z.looseObject({ a: z.number().int().min(1).optional() }))).toEqual({
+      type: 'object',
+      fields: [
+        {
+          key: 'a',
+          optional: true,
+          plan: {
+            type: 'number',
+            checks: [{ check: 'safeint' }, { check: 'greater_than', value: 1, inclusive: true }],
+          },
+        },
+      ],
+    });
+  });
+});
 
 describe('fastParseDesign', () => {
   it('takes the fast path on every template, fixture, the format example and a generated design, with zod’s output', () => {

@@ -1,12 +1,14 @@
-import { designSchema } from './schema';
 import type { Design } from './types';
+import type { Plan, PlanCheck, PlanField } from './parsePlan';
+import DESIGN_PLAN from './designPlan.json';
 
 /**
- * A hand-rolled check of a design against the zod schema, compiled from the schema itself at
- * start-up, so it can never drift from it. On a 5 MB design it is several times faster than
- * `safeParse` (zod builds a payload and an issue list per value). It answers only "valid, and
- * here is exactly what zod would return" or "ask zod": anything unusual (a `__proto__` key, an
- * `undefined`, a non-plain object, a schema construct it does not know) falls back, and zod
+ * A hand-rolled check of a design against the zod schema, compiled at first use from the schema's
+ * plan (parsePlan.ts: designPlan.json, written from the schema by `npm run schema` and held equal
+ * to it by fastParse.test.ts), so it cannot drift from the schema and runs without zod. On a 5 MB
+ * design it is several times faster than `safeParse` (zod builds a payload and an issue list per
+ * value). It answers only "valid, and here is exactly what zod would return" or "ask zod":
+ * anything unusual (a `__proto__` key, an `undefined`, a non-plain object) falls back, and zod
  * produces the messages. fastParse.test.ts checks the two agree, key order included.
  */
 
@@ -25,63 +27,46 @@ type Parse = (input: unknown) => unknown;
 /** Keys outside an object's schema met by the parse under way (fastParseDesignNoting). */
 let unknownKeys = 0;
 
-interface ZodDef {
-  type: string;
-  checks?: { _zod: { def: Record<string, unknown> } }[];
-  [key: string]: unknown;
-}
-
-function getDef(schema: unknown): ZodDef {
-  return (schema as { _zod: { def: ZodDef } })._zod.def;
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }
 
-/** One check of a number or a string: zod's `checks` on the def. */
-function compileCheck(def: Record<string, unknown>): (value: never) => boolean {
+/** One check of a number or a string. */
+function compileCheck(def: PlanCheck): (value: never) => boolean {
   switch (def.check) {
-    case 'number_format':
-      if (def.format === 'safeint') return (n: number) => Number.isSafeInteger(n);
-      break;
+    case 'safeint':
+      return (n: number) => Number.isSafeInteger(n);
     case 'greater_than': {
-      const limit = def.value as number;
+      const limit = def.value;
       return def.inclusive ? (n: number) => n >= limit : (n: number) => n > limit;
     }
     case 'less_than': {
-      const limit = def.value as number;
+      const limit = def.value;
       return def.inclusive ? (n: number) => n <= limit : (n: number) => n < limit;
     }
     case 'min_length': {
-      const min = def.minimum as number;
+      const min = def.minimum;
       return (s: string) => s.length >= min;
     }
   }
-  throw new Error(`fastParse: no fast path for the zod check ${JSON.stringify(def.check)}`);
-}
-
-function compileChecks(def: ZodDef): ((value: never) => boolean)[] {
-  return (def.checks ?? []).map((check) => compileCheck(check._zod.def));
 }
 
 /**
- * Compile one zod schema into a parse that returns zod's output or FAIL. With `reuse`, a value
+ * Compile one schema's plan into a parse that returns zod's output or FAIL. With `reuse`, a value
  * already equal to zod's output (same keys in the same order, nothing to fill in) is returned
  * itself rather than copied: for a caller that owns the input, a 5 MB design is not built twice.
  */
-function compile(schema: unknown, mode: ParseMode): Parse {
+function compile(def: Plan, mode: ParseMode): Parse {
   const reuse = mode !== 'copy';
-  const def = getDef(schema);
   switch (def.type) {
     case 'unknown':
       return (input) => (input === undefined ? FAIL : input);
     // Indexed loops: these run for every value of a big design, on cold code, where `for...of`
     // (an iterator each call) costs most.
     case 'string': {
-      const checks = compileChecks(def) as ((s: string) => boolean)[];
+      const checks = def.checks.map(compileCheck) as ((s: string) => boolean)[];
       return (input) => {
         if (typeof input !== 'string') return FAIL;
         for (let c = 0; c < checks.length; c++) if (!checks[c]!(input)) return FAIL;
@@ -89,7 +74,7 @@ function compile(schema: unknown, mode: ParseMode): Parse {
       };
     }
     case 'number': {
-      const checks = compileChecks(def) as ((n: number) => boolean)[];
+      const checks = def.checks.map(compileCheck) as ((n: number) => boolean)[];
       return (input) => {
         if (typeof input !== 'number' || !Number.isFinite(input)) return FAIL;
         for (let c = 0; c < checks.length; c++) if (!checks[c]!(input)) return FAIL;
@@ -97,19 +82,17 @@ function compile(schema: unknown, mode: ParseMode): Parse {
       };
     }
     case 'boolean':
-      if (def.checks?.length) break;
       return (input) => (typeof input === 'boolean' ? input : FAIL);
     case 'enum': {
-      if (def.checks?.length) break;
-      const values = new Set<unknown>(Object.values(def.entries as Record<string, unknown>));
+      const values = new Set<unknown>(def.values);
       return (input) => (typeof input === 'string' && values.has(input) ? input : FAIL);
     }
     case 'literal': {
-      const values = def.values as unknown[];
+      const values: unknown[] = def.values;
       return (input) => (values.includes(input) ? input : FAIL);
     }
     case 'union': {
-      const options = (def.options as unknown[]).map((option) => compile(option, mode));
+      const options = def.options.map((option) => compile(option, mode));
       return (input) => {
         for (let o = 0; o < options.length; o++) {
           const out = options[o]!(input);
@@ -119,7 +102,6 @@ function compile(schema: unknown, mode: ParseMode): Parse {
       };
     }
     case 'array': {
-      if (def.checks?.length) break;
       const element = compile(def.element, mode);
       return (input) => {
         if (!Array.isArray(input)) return FAIL;
@@ -136,8 +118,7 @@ function compile(schema: unknown, mode: ParseMode): Parse {
       };
     }
     case 'tuple': {
-      if (def.rest || def.checks?.length) break;
-      const items = (def.items as unknown[]).map((item) => compile(item, mode));
+      const items = def.items.map((item) => compile(item, mode));
       return (input) => {
         if (!Array.isArray(input) || input.length !== items.length) return FAIL;
         let out: unknown[] | undefined = reuse ? undefined : new Array<unknown>(items.length);
@@ -152,8 +133,7 @@ function compile(schema: unknown, mode: ParseMode): Parse {
       };
     }
     case 'record': {
-      if (getDef(def.keyType).type !== 'string' || getDef(def.keyType).checks?.length) break;
-      const value = compile(def.valueType, mode);
+      const value = compile(def.value, mode);
       return (input) => {
         if (!isPlainObject(input)) return FAIL;
         // zod's output is an ordinary object: one without a prototype is copied.
@@ -176,31 +156,21 @@ function compile(schema: unknown, mode: ParseMode): Parse {
       };
     }
     case 'object':
-      return compileObject(def, mode);
+      return compileObject(def.fields, mode);
   }
-  throw new Error(`fastParse: no fast path for the zod type "${def.type}"`);
 }
 
 /** A zod object, loose (unknown keys kept, after the known ones in shape order, as zod does). */
-function compileObject(def: ZodDef, mode: ParseMode): Parse {
+function compileObject(plan: readonly PlanField[], mode: ParseMode): Parse {
   const reuse = mode !== 'copy';
   const anyOrder = mode === 'reuse-any-order';
-  if (def.checks?.length) throw new Error('fastParse: no fast path for checks on an object');
-  const catchall = def.catchall === undefined ? undefined : getDef(def.catchall);
-  if (catchall?.type !== 'unknown') throw new Error('fastParse: only loose objects have a fast path');
-  const shape = def.shape as Record<string, unknown>;
-  const fields = Object.entries(shape).map(([key, field]) => {
-    const fieldDef = getDef(field);
-    if (fieldDef.type === 'optional')
-      return { key, parse: compile(fieldDef.innerType, mode), optional: true, fallback: undefined };
-    if (fieldDef.type === 'default') {
-      const fallback = fieldDef.defaultValue;
-      if (!(Array.isArray(fallback) && fallback.length === 0)) throw new Error('fastParse: only `.default([])` has a fast path');
-      return { key, parse: compile(fieldDef.innerType, mode), optional: false, fallback: () => [] };
-    }
-    return { key, parse: compile(field, mode), optional: false, fallback: undefined };
-  });
-  const known = new Set(Object.keys(shape));
+  const fields = plan.map(({ key, plan, optional, defaultEmptyList }) => ({
+    key,
+    parse: compile(plan, mode),
+    optional: optional === true,
+    fallback: defaultEmptyList ? () => [] : undefined,
+  }));
+  const known = new Set(fields.map(({ key }) => key));
   const order = new Map(fields.map(({ key }, i) => [key, i]));
   /** True when the input's keys are the known ones in shape order, then the unknown ones: zod's order. */
   const inZodOrder = (input: Record<string, unknown>) => {
@@ -316,7 +286,7 @@ export function fastParseDesignNoting(
   raw: unknown,
   mode: ParseMode = 'copy',
 ): { design: Design; unknownKeys: boolean } | undefined {
-  const parse = (parsers[mode] ??= compile(designSchema, mode));
+  const parse = (parsers[mode] ??= compile(DESIGN_PLAN as Plan, mode));
   unknownKeys = 0;
   const out = parse(raw);
   return out === FAIL ? undefined : { design: out as Design, unknownKeys: unknownKeys > 0 };

@@ -1,8 +1,9 @@
 import type { Design, Issue, PathSegment } from './types';
 import { FORMAT_VERSION } from './types';
-import { designSchema, KNOWN_KEYS } from './schema';
+import { KNOWN_KEYS } from './keys';
 import { getLinkIds, getLinkIndex } from './ids';
 import { fastParseDesignNoting, type ParseMode } from './fastParse';
+import { parseWithZod } from './zodParse';
 
 export type { PathSegment };
 
@@ -78,7 +79,7 @@ export function validateDesign(raw: unknown, mode: ParseMode = 'copy'): Validati
   }
   // zod only when the fast check cannot vouch for the design: zod words the issues.
   const fast = fastParseDesignNoting(raw, mode);
-  const parsed = fast ? ({ success: true, data: fast.design } as const) : designSchema.safeParse(raw);
+  const parsed = fast ? ({ success: true, data: fast.design } as const) : parseWithZod(raw);
   if (!parsed.success) {
     for (const zi of parsed.error.issues) {
       const path = zi.path.filter((s): s is PathSegment => typeof s !== 'symbol');
