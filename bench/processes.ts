@@ -1,8 +1,9 @@
 /**
  * Fresh processes timed side by side (bench/cli.ts, bench/open.ts): each round runs every
  * contender once, so a burst of load hits them alike; wall clock, and CPU time (user + system)
- * when /usr/bin/time can tell. The signalbox code cache lives in a folder of the run's own,
- * warmed by one untimed run of each contender.
+ * when /usr/bin/time can tell. The signalbox code cache lives in a folder of the run's own, one
+ * per contender (V8 refuses a cache made under other flags, so contenders that differ only in
+ * Node's flags must not share one), warmed by one untimed run of each contender.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -40,11 +41,12 @@ const mid = (values: number[]) => [...values].sort((a, b) => a - b)[values.lengt
 /** Every contender `roundCount` times, interleaved; medians by name. */
 export function measureProcesses(contenders: readonly Contender[], roundCount: number) {
   const cacheDir = mkdtempSync(join(tmpdir(), 'signalbox-bench-cache-'));
-  const cached = { ...process.env, SIGNALBOX_COMPILE_CACHE: cacheDir };
-  for (const [, args, env] of contenders) runProcess(args, env ?? cached);
+  const envOf = (name: string, env: NodeJS.ProcessEnv | undefined) =>
+    env ?? { ...process.env, SIGNALBOX_COMPILE_CACHE: join(cacheDir, encodeURIComponent(name)) };
+  for (const [name, args, env] of contenders) runProcess(args, envOf(name, env));
   const rounds = new Map<string, ProcessTime[]>(contenders.map(([name]) => [name, []]));
   for (let round = 0; round < roundCount; round++)
-    for (const [name, args, env] of contenders) rounds.get(name)!.push(runProcess(args, env ?? cached));
+    for (const [name, args, env] of contenders) rounds.get(name)!.push(runProcess(args, envOf(name, env)));
   rmSync(cacheDir, { recursive: true, force: true });
   const wallOf = (name: string) => mid(rounds.get(name)!.map((r) => r.wall));
   const cpuOf = (name: string) => {
