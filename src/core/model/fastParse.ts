@@ -34,20 +34,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** One check of a number or a string. */
-function compileCheck(def: PlanCheck): (value: never) => boolean {
-  switch (def.check) {
+function compileCheck(check: PlanCheck): (value: never) => boolean {
+  switch (check.check) {
     case 'safeint':
       return (n: number) => Number.isSafeInteger(n);
     case 'greater_than': {
-      const limit = def.value;
-      return def.inclusive ? (n: number) => n >= limit : (n: number) => n > limit;
+      const limit = check.value;
+      return check.inclusive ? (n: number) => n >= limit : (n: number) => n > limit;
     }
     case 'less_than': {
-      const limit = def.value;
-      return def.inclusive ? (n: number) => n <= limit : (n: number) => n < limit;
+      const limit = check.value;
+      return check.inclusive ? (n: number) => n <= limit : (n: number) => n < limit;
     }
     case 'min_length': {
-      const min = def.minimum;
+      const min = check.minimum;
       return (s: string) => s.length >= min;
     }
   }
@@ -58,15 +58,15 @@ function compileCheck(def: PlanCheck): (value: never) => boolean {
  * already equal to zod's output (same keys in the same order, nothing to fill in) is returned
  * itself rather than copied: for a caller that owns the input, a 5 MB design is not built twice.
  */
-function compile(def: Plan, mode: ParseMode): Parse {
+function compile(plan: Plan, mode: ParseMode): Parse {
   const reuse = mode !== 'copy';
-  switch (def.type) {
+  switch (plan.type) {
     case 'unknown':
       return (input) => (input === undefined ? FAIL : input);
     // Indexed loops: these run for every value of a big design, on cold code, where `for...of`
     // (an iterator each call) costs most.
     case 'string': {
-      const checks = def.checks.map(compileCheck) as ((s: string) => boolean)[];
+      const checks = plan.checks.map(compileCheck) as ((s: string) => boolean)[];
       return (input) => {
         if (typeof input !== 'string') return FAIL;
         for (let c = 0; c < checks.length; c++) if (!checks[c]!(input)) return FAIL;
@@ -74,7 +74,7 @@ function compile(def: Plan, mode: ParseMode): Parse {
       };
     }
     case 'number': {
-      const checks = def.checks.map(compileCheck) as ((n: number) => boolean)[];
+      const checks = plan.checks.map(compileCheck) as ((n: number) => boolean)[];
       return (input) => {
         if (typeof input !== 'number' || !Number.isFinite(input)) return FAIL;
         for (let c = 0; c < checks.length; c++) if (!checks[c]!(input)) return FAIL;
@@ -84,15 +84,15 @@ function compile(def: Plan, mode: ParseMode): Parse {
     case 'boolean':
       return (input) => (typeof input === 'boolean' ? input : FAIL);
     case 'enum': {
-      const values = new Set<unknown>(def.values);
+      const values = new Set<unknown>(plan.values);
       return (input) => (typeof input === 'string' && values.has(input) ? input : FAIL);
     }
     case 'literal': {
-      const values: unknown[] = def.values;
+      const values: unknown[] = plan.values;
       return (input) => (values.includes(input) ? input : FAIL);
     }
     case 'union': {
-      const options = def.options.map((option) => compile(option, mode));
+      const options = plan.options.map((option) => compile(option, mode));
       return (input) => {
         for (let o = 0; o < options.length; o++) {
           const out = options[o]!(input);
@@ -102,7 +102,7 @@ function compile(def: Plan, mode: ParseMode): Parse {
       };
     }
     case 'array': {
-      const element = compile(def.element, mode);
+      const element = compile(plan.element, mode);
       return (input) => {
         if (!Array.isArray(input)) return FAIL;
         let out: unknown[] | undefined = reuse ? undefined : new Array<unknown>(input.length);
@@ -118,7 +118,7 @@ function compile(def: Plan, mode: ParseMode): Parse {
       };
     }
     case 'tuple': {
-      const items = def.items.map((item) => compile(item, mode));
+      const items = plan.items.map((item) => compile(item, mode));
       return (input) => {
         if (!Array.isArray(input) || input.length !== items.length) return FAIL;
         let out: unknown[] | undefined = reuse ? undefined : new Array<unknown>(items.length);
@@ -133,7 +133,7 @@ function compile(def: Plan, mode: ParseMode): Parse {
       };
     }
     case 'record': {
-      const value = compile(def.value, mode);
+      const value = compile(plan.value, mode);
       return (input) => {
         if (!isPlainObject(input)) return FAIL;
         // zod's output is an ordinary object: one without a prototype is copied.
@@ -156,15 +156,15 @@ function compile(def: Plan, mode: ParseMode): Parse {
       };
     }
     case 'object':
-      return compileObject(def.fields, mode);
+      return compileObject(plan.fields, mode);
   }
 }
 
 /** A zod object, loose (unknown keys kept, after the known ones in shape order, as zod does). */
-function compileObject(plan: readonly PlanField[], mode: ParseMode): Parse {
+function compileObject(shape: readonly PlanField[], mode: ParseMode): Parse {
   const reuse = mode !== 'copy';
   const anyOrder = mode === 'reuse-any-order';
-  const fields = plan.map(({ key, plan, optional, defaultEmptyList }) => ({
+  const fields = shape.map(({ key, plan, optional, defaultEmptyList }) => ({
     key,
     parse: compile(plan, mode),
     optional: optional === true,
