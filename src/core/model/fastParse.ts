@@ -1,6 +1,6 @@
 import type { Design } from './types';
 import type { Plan, PlanCheck, PlanField } from './parsePlan';
-import DESIGN_PLAN from './designPlan.json';
+import DESIGN_PLAN from './designPlan.json' with { type: 'json' };
 
 /**
  * A hand-rolled check of a design against the zod schema, compiled at first use from the schema's
