@@ -21,27 +21,28 @@ export async function buildCli() {
   // stale bundle needs esbuild.
   const { build } = await import('esbuild');
   mkdirSync(dirname(BUNDLE), { recursive: true });
-  // zod re-exports all of its locales through one index; the bundle takes English alone.
-  const englishOnly = {
-    name: 'zod-english-only',
+  /** A plugin that resolves `filter` to `path` when the importer matches `importer`. */
+  const instead = (name, filter, importer, path) => ({
+    name,
     setup(build) {
-      build.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) =>
-        /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(ROOT, 'scripts/zod-locales.mjs') } : undefined,
-      );
+      build.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: join(ROOT, path) } : undefined));
     },
-  };
+  });
+  // zod re-exports all of its locales through one index; the bundle takes English alone.
+  const englishOnly = instead(
+    'zod-english-only',
+    /[\\/]locales[\\/]index\.js$/,
+    /[\\/]node_modules[\\/]zod[\\/]/,
+    'scripts/zod-locales.mjs',
+  );
   // Validation asks zod only about a design its fast check steps aside for: the program loads zod
   // then (src/cli/lazyZodParse.ts), not as it starts.
-  const lazyZod = {
-    name: 'zod-on-first-use',
-    setup(build) {
-      build.onResolve({ filter: /^\.\/zodParse$/ }, (args) =>
-        /[\\/]src[\\/]core[\\/]model[\\/]validate\.ts$/.test(args.importer)
-          ? { path: join(ROOT, 'src/cli/lazyZodParse.ts') }
-          : undefined,
-      );
-    },
-  };
+  const lazyZod = instead(
+    'zod-on-first-use',
+    /^\.\/zodParse$/,
+    /[\\/]src[\\/]core[\\/]model[\\/]validate\.ts$/,
+    'src/cli/lazyZodParse.ts',
+  );
   // Both files are CommonJS: vm.Script, which takes a code cache on Node 20, runs scripts, not
   // modules; and an ES module entry costs Node its module loader and a facade for each built-in it
   // imports (about 10 ms a run), and leaves a piped standard output non-blocking.

@@ -1,7 +1,6 @@
 // The entry point of the built `signalbox` command (scripts/build-cli.mjs bundles from here).
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import { holdYoungGeneration } from './heap';
 import { createProcessIo } from './io';
 import { main } from './main';
 
@@ -15,7 +14,6 @@ function packageVersion(): string {
   }
 }
 
-holdYoungGeneration();
 main(process.argv.slice(2), createProcessIo(), packageVersion()).then(
   (code) => {
     process.exitCode = code;

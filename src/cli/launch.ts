@@ -19,7 +19,6 @@ import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { holdYoungGeneration } from './heap';
 
 /** One cache per command: each holds the code its command compiled (main.ts's COMMAND_NAMES). */
 export const CACHED_COMMANDS = ['lint', 'export', 'share', 'open', 'simulate', 'import', 'drift', 'diff'] as const;
@@ -88,10 +87,6 @@ function writeCache(file: string, serialise: () => Buffer): void {
 
 /** Run the CommonJS bundle at `bundle` as this process's program, with the code cache when there is one. */
 export function runBundle(bundle: string, argv: readonly string[], env: NodeJS.ProcessEnv): CacheStatus {
-  // Before the script is compiled: V8 keys a code cache to its flags, and the bundle sets this one
-  // as it starts (bin.ts), so set any later it would be a different key at each run's check and
-  // write, and every cache would be refused.
-  holdYoungGeneration();
   const source = readFileSync(bundle, 'utf8');
   const directory = getCacheDirectory(env, homedir());
   const file = directory === undefined ? undefined : getCacheFile(directory, source, argv);
