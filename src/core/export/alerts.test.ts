@@ -83,6 +83,16 @@ describe('listAlertRules', () => {
     expect(promtoolErrors(alertRuleFile(odd))).toBe('');
   });
 
+  it('a breaker fallback named with a noncharacter (U+FFFE) reaches promtool escaped', () => {
+    // The shrunk counterexample of a CI run of the hostile-design property below.
+    const odd = structuredClone(DESIGN);
+    const guarded = odd.links.find((link) => link.breaker !== undefined)!;
+    guarded.breaker = { ...guarded.breaker, fallback: 'queue\uFFFE' };
+    const text = alertRuleFile(odd);
+    expect(text).toContain('falls back to: queue\\ufffe.');
+    expect(promtoolErrors(text)).toBe('');
+  });
+
   it('the validator is real: promtool refuses a broken expression', () => {
     expect(promtoolErrors(alertRuleFile(DESIGN).replace('> 1000', '> > 1000'))).toMatch(/parse error/);
   });

@@ -6,7 +6,7 @@ import { withLinkDefaults } from '../model/defaults';
 import type { Design } from '../model/types';
 import { kubernetesErrors, nastyDeployDesign } from './deployTools';
 import { getDnsNames, istioDuration } from './deployNames';
-import { isMeshCall, istioObjects, istioYaml } from './istio';
+import { headerName, isMeshCall, istioObjects, istioYaml } from './istio';
 import { getTestDesigns } from './testDesigns';
 
 const DESIGN: Design = {
@@ -37,6 +37,13 @@ const DESIGN: Design = {
 };
 
 type Route = { name: string; match: { sourceLabels: { app: string } }[]; timeout?: string; retries?: Record<string, unknown> };
+
+describe('headerName', () => {
+  it('keeps the header comment one line of characters a YAML reader takes (U+FFFE and U+FFFF too)', () => {
+    expect(headerName('Shop\nnext\u2028line\ufffe\uffffend')).toBe('Shop next line end');
+    expect(headerName('Shop \uD800')).toBe('Shop \uFFFD');
+  });
+});
 
 describe('istioObjects', () => {
   it("carries each caller's timeout, retries, breaker and bulkhead into that caller's route and rule", () => {

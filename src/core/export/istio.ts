@@ -137,5 +137,5 @@ export function istioYaml(design: Design): string {
 
 export function headerName(name: string): string {
   // eslint-disable-next-line no-control-regex -- a YAML comment ends at any line break
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]+/g, ' ').replace(/[\uD800-\uDFFF]/g, '\uFFFD');
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]+/g, ' ').replace(/[\uD800-\uDFFF]/g, '\uFFFD');
 }

@@ -14,12 +14,15 @@ describe('writeYaml', () => {
     expect(parse(writeYaml(data))).toEqual(data);
   });
 
-  it('writes only what a YAML stream may hold raw (Go yaml.v3 refuses DEL, C1 controls, a BOM)', () => {
+  it('writes only what a YAML stream may hold raw (Go yaml.v3 refuses DEL, C1 controls, a BOM, U+FFFE)', () => {
     // YAML 1.2 c-printable, less the BOM and U+0085, which Go's reader also refuses.
     const printable = /^[\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
     expect(writeYaml({ del: '\u007f', c1: 'a\u0085b\u009f', bom: '\ufeffx', ls: 'a\u2028b' })).toBe(
       'del: "\\u007f"\nc1: "a\\u0085b\\u009f"\nbom: "\\ufeffx"\nls: "a\\u2028b"\n',
     );
+    // Noncharacters: a fallback name in a CI run's hostile design reached promtool raw.
+    expect(writeYaml({ a: 'x\ufffe', b: '\uffff' })).toBe('a: "x\\ufffe"\nb: "\\uffff"\n');
+    expect(parse(writeYaml({ a: 'x\ufffe', b: '\uffff' }))).toEqual({ a: 'x\ufffe', b: '\uffff' });
     fc.assert(
       fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), { maxKeys: 4 }), (data) => {
         expect(writeYaml(data)).toMatch(printable);

@@ -5,7 +5,7 @@ const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 /** `1.5s`, `800ms`: no YAML reader takes these for numbers, and configs read better without quotes. */
 // eslint-disable-next-line no-control-regex -- characters a single-quoted scalar cannot hold
-const SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+const SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h)$/;
 
 function scalar(value: unknown): string {
@@ -22,11 +22,12 @@ function scalar(value: unknown): string {
 
 /**
  * A YAML double-quoted scalar. JSON.stringify is one, except that it leaves DEL, the C1 controls,
- * U+2028/2029 and the BOM raw, which YAML readers (Go's yaml.v3 in promtool and kubectl) reject.
+ * U+2028/2029, the BOM and the noncharacters U+FFFE/FFFF raw, which YAML readers (Go's yaml.v3 in
+ * promtool and kubectl) reject ("control characters are not allowed").
  */
 function doubleQuoted(text: string): string {
   return JSON.stringify(text).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
