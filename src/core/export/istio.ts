@@ -2,7 +2,7 @@ import { getAttempts, getBackoffMs } from '../graph/worstCase';
 import { withLinkDefaults } from '../model/defaults';
 import type { Design, Link } from '../model/types';
 import { getDnsNames, istioDuration, NODE_ANNOTATION, pairName } from './deployNames';
-import { writeYaml } from './yamlWriter';
+import { NOT_RAW_RUNS, writeYaml } from './yamlWriter';
 
 /** A Kubernetes object as plain data, in the order it is written. */
 export type KubernetesObject = Record<string, unknown> & { apiVersion: string; kind: string };
@@ -136,6 +136,6 @@ export function istioYaml(design: Design): string {
 }
 
 export function headerName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- a YAML comment ends at any line break
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]+/g, ' ').replace(/[\uD800-\uDFFF]/g, '\uFFFD');
+  // A YAML comment ends at any line break, and holds only what a YAML stream may hold raw.
+  return name.replace(NOT_RAW_RUNS, ' ').replace(/[\uD800-\uDFFF]/g, '\uFFFD');
 }

@@ -3,9 +3,18 @@ import { wellFormed } from './deployNames';
 /** Words YAML 1.1 readers (Kubernetes, Prometheus) take for booleans or null when plain. */
 const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null|~)$/i;
 const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+/**
+ * Beyond the C0 controls, what YAML readers (Go's yaml.v3 in promtool and kubectl) refuse raw
+ * ("control characters are not allowed"): DEL, the C1 controls, U+2028/2029, the BOM and the
+ * noncharacters U+FFFE/FFFF. JSON.stringify escapes the C0 controls and leaves these.
+ */
+const REFUSED_ABOVE_C0 = '\\u007f-\\u009f\\u2028\\u2029\\ufeff\\ufffe\\uffff';
+/** Characters a plain or single-quoted scalar cannot hold. */
+const SPECIAL = new RegExp(`[\\u0000-\\u001f${REFUSED_ABOVE_C0}]`);
+/** Runs of them, for text that must stay raw on one line (a header comment: istio.ts's headerName). */
+export const NOT_RAW_RUNS = new RegExp(`[\\u0000-\\u001f${REFUSED_ABOVE_C0}]+`, 'g');
+const REFUSED_BY_JSON = new RegExp(`[${REFUSED_ABOVE_C0}]`, 'g');
 /** `1.5s`, `800ms`: no YAML reader takes these for numbers, and configs read better without quotes. */
-// eslint-disable-next-line no-control-regex -- characters a single-quoted scalar cannot hold
-const SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 const DURATION = /^\d+(?:\.\d+)?(?:ms|s|m|h)$/;
 
 function scalar(value: unknown): string {
@@ -20,16 +29,9 @@ function scalar(value: unknown): string {
   return doubleQuoted(text);
 }
 
-/**
- * A YAML double-quoted scalar. JSON.stringify is one, except that it leaves DEL, the C1 controls,
- * U+2028/2029, the BOM and the noncharacters U+FFFE/FFFF raw, which YAML readers (Go's yaml.v3 in
- * promtool and kubectl) reject ("control characters are not allowed").
- */
+/** A YAML double-quoted scalar: JSON.stringify's, with what it leaves raw escaped (REFUSED_ABOVE_C0). */
 function doubleQuoted(text: string): string {
-  return JSON.stringify(text).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(text).replace(REFUSED_BY_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function isEmpty(value: unknown): boolean {
